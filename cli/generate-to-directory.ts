@@ -1,0 +1,75 @@
+/**
+ * The part of `generate` and `demo` that touches the disk: make the world in memory, then write
+ * world.glb, spec.json, report.json and relief.png into the output directory atomically, and
+ * print a summary.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Explanation } from '../generators/interpret/index.ts';
+import type { WorldSpec } from '../generators/spec/index.ts';
+import { makeWorldFiles, type WorldReport } from '../generators/world/make-world-files.ts';
+import { encodePng } from './encode-png.ts';
+import { createProgressReporter, formatBytes, formatMs } from './progress-reporter.ts';
+import { UsageError } from './usage-error.ts';
+import type { CliIo } from './verbs/verb.ts';
+import { writeFilesAtomically } from './write-atomic.ts';
+
+export interface GenerateToDirectoryOptions {
+  spec: WorldSpec;
+  outDir: string;
+  explanation?: Explanation;
+  preview: boolean;
+  json: boolean;
+}
+
+export async function generateToDirectory(options: GenerateToDirectoryOptions, io: CliIo): Promise<WorldReport> {
+  const existing = await stat(options.outDir).catch(() => undefined);
+  if (existing && !existing.isDirectory()) {
+    throw new UsageError(`--out ${options.outDir} is a file, not a directory. Pick a directory name.`, 'generate');
+  }
+  const progress = createProgressReporter(io.stderr);
+  let files;
+  try {
+    files = await makeWorldFiles(options.spec, { onProgress: progress.update, signal: io.signal, preview: options.preview });
+  } finally {
+    progress.end();
+  }
+  const report = files.report;
+  if (options.explanation) {
+    report.notes = {
+      interpretation: {
+        matched: options.explanation.matches.map((m) => m.phrase),
+        unused: options.explanation.unused.map((u) => u.word),
+        conflicts: options.explanation.conflicts,
+      },
+    };
+  }
+  const png = files.relief ? await encodePng(files.relief) : undefined;
+  const outputs: Array<{ path: string; data: Uint8Array | string }> = [
+    { path: join(options.outDir, 'world.glb'), data: files.glb },
+    { path: join(options.outDir, 'spec.json'), data: files.specJson },
+  ];
+  if (png) outputs.push({ path: join(options.outDir, 'relief.png'), data: png });
+  for (const file of outputs) report.files[file.path.slice(options.outDir.length + 1)] = byteLength(file.data);
+  const reportJson = `${JSON.stringify(report, null, 2)}\n`;
+  outputs.push({ path: join(options.outDir, 'report.json'), data: reportJson });
+  report.files['report.json'] = Buffer.byteLength(reportJson);
+  await writeFilesAtomically(outputs, io.signal);
+
+  if (options.json) io.out(reportJson);
+  else {
+    const c = report.counts;
+    io.out(
+      `${join(options.outDir, 'world.glb')}  ${formatBytes(files.glb.length)} · ${c.terrainChunks} chunks · ` +
+        `${c.terrainVertices.toLocaleString('en')} vertices · ${c.terrainTriangles.toLocaleString('en')} triangles · ` +
+        `${c.waterMeshes} water surfaces · validator ${report.validation.errors} errors, ${report.validation.warnings} warnings · ` +
+        `${formatMs(report.totalMs)}\n`,
+    );
+    io.out(`Also wrote spec.json, report.json${png ? ', relief.png' : ''} in ${options.outDir}\n`);
+  }
+  return report;
+}
+
+function byteLength(data: Uint8Array | string): number {
+  return typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+}

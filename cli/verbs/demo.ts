@@ -1,0 +1,29 @@
+import { formatExplanation, interpretPrompt } from '../../generators/interpret/index.ts';
+import { generateToDirectory } from '../generate-to-directory.ts';
+import { parseFlags } from '../parse-flags.ts';
+import type { Verb } from './verb.ts';
+
+export const DEMO_PROMPT = 'a misty pine valley with a river and a ruined watchtower at dawn';
+export const DEMO_SEED = 1;
+
+export const demoVerb: Verb = {
+  name: 'demo',
+  summary: 'Make the sample world and explain it',
+  help: `Usage: worldsmith demo [--out DIR]
+
+Interprets "${DEMO_PROMPT}" (seed ${DEMO_SEED}), prints what the words set, makes the world and
+writes it like \`generate\` does (default DIR: out/demo). Open DIR/relief.png, or DIR/world.glb
+in any glTF viewer.
+
+Example:
+  worldsmith demo --out out/demo`,
+  async run(args, io) {
+    const { values } = parseFlags('demo', args, { out: { type: 'string' } });
+    const outDir = values.out ?? 'out/demo';
+    const { spec, explanation } = interpretPrompt(DEMO_PROMPT, { seed: DEMO_SEED });
+    io.out(`Prompt: "${DEMO_PROMPT}" (seed ${DEMO_SEED})\n\n${formatExplanation(explanation)}\n\n`);
+    await generateToDirectory({ spec, outDir, explanation, preview: true, json: false }, io);
+    io.out(`\nOpen ${outDir}/relief.png for a map, or ${outDir}/world.glb in a glTF viewer (e.g. https://gltf-viewer.donmccurdy.com).\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,20 @@
+/**
+ * Every node Worldsmith writes says what it is in `extras.worldsmith.role`, so an engine importer
+ * can find terrain, water, lights (and, later, colliders, navmesh, spawn points) by role rather
+ * than by name. The list is part of the export contract; see generators/export/README.md.
+ */
+export const NODE_ROLES = [
+  'world',
+  'terrain',
+  'terrain-chunk',
+  'water',
+  'sea',
+  'lake',
+  'river',
+  'key-light',
+] as const;
+export type NodeRole = (typeof NODE_ROLES)[number];
+
+export function roleExtras(role: NodeRole, details: Record<string, unknown> = {}): Record<string, unknown> {
+  return { worldsmith: { role, ...details } };
+}

@@ -1,0 +1,222 @@
+/**
+ * Turns traced river courses into rivers with water in them: smooth the course (less when
+ * `meander` is high), give it a width and depth that grow downstream with drainage area, a water
+ * level that never rises downstream, optional waterfalls, and carve the channel and its banks into
+ * the terrain.
+ *
+ * Each terrain sample is shaped by its *nearest* river point only. That keeps a bend from cutting
+ * into the bank of the stretch next to it, and gives a waterfall a clean face: samples nearest the
+ * raised ledge above the fall keep the high water, samples nearest the pool below are cut down.
+ */
+import { heightAt, sampleX, sampleZ, type Heightfield } from '../terrain/heightfield.ts';
+import { smoothstep } from '../terrain/gradient-noise.ts';
+import type { RiverCourse } from './trace-rivers.ts';
+import type { River, RiverPoint, Waterfall } from './water-bodies.ts';
+
+export interface CarveRiversOptions {
+  seaLevel: number | null;
+  meander: number;
+  waterfalls: number;
+}
+
+export interface CarvedRivers {
+  rivers: River[];
+  waterfalls: Waterfall[];
+  /** Per grid sample: river water level where a channel runs, NaN elsewhere. */
+  surface: Float32Array;
+}
+
+/** Banks rise to this height above the water before blending into the terrain. */
+const FREEBOARD = 0.3;
+
+export function carveRivers(field: Heightfield, courses: RiverCourse[], options: CarveRiversOptions): CarvedRivers {
+  const surface = new Float32Array(field.nx * field.nz).fill(NaN);
+  const rivers: River[] = [];
+  const plans: Array<{ points: RiverPoint[]; ledge: Uint8Array; mouth: River['mouth'] }> = [];
+  const shorter = Math.min(field.width, field.depth);
+
+  for (const course of courses) {
+    const smoothing = 1 + Math.round(3 * (1 - options.meander));
+    let path = course.points;
+    for (let s = 0; s < smoothing; s++) path = chaikin(path);
+    const spacing = Math.max(1, Math.min(field.dx, field.dz) * 1.5);
+    path = resample(path, spacing);
+    const mouthArea = path[path.length - 1].area;
+    const mouthWidth = Math.min(4 + 90 * course.share, 4 + 0.03 * shorter);
+    const points: RiverPoint[] = [];
+    let level = Infinity;
+    for (const p of path) {
+      const ground = heightAt(field, p.x, p.z);
+      const a = Math.sqrt(Math.min(1, p.area / mouthArea));
+      level = Math.min(level - 0.0005 * spacing, ground - FREEBOARD);
+      if (options.seaLevel !== null && level <= options.seaLevel) {
+        points.push({ x: p.x, z: p.z, level: options.seaLevel - 0.05, width: (0.35 + 0.65 * a) * mouthWidth, depth: 0.6 + 1.6 * a });
+        break;
+      }
+      points.push({ x: p.x, z: p.z, level, width: (0.35 + 0.65 * a) * mouthWidth, depth: 0.6 + 1.6 * a });
+    }
+    if (points.length >= 4) plans.push({ points, ledge: new Uint8Array(points.length), mouth: course.mouth });
+  }
+
+  const falls = planWaterfalls(plans, options.waterfalls, spacingOf(field));
+  plans.forEach((plan, i) => {
+    carveChannel(field, plan.points, plan.ledge, surface);
+    rivers.push({ id: `river-${i + 1}`, points: plan.points, mouth: plan.mouth });
+  });
+  const waterfalls = falls.map((f, i) => ({
+    id: `waterfall-${i + 1}`,
+    riverId: `river-${f.plan + 1}`,
+    x: f.x,
+    z: f.z,
+    top: f.top,
+    bottom: f.bottom,
+  }));
+  return { rivers, waterfalls, surface };
+}
+
+function spacingOf(field: Heightfield): number {
+  return Math.max(1, Math.min(field.dx, field.dz) * 1.5);
+}
+
+interface PlannedFall {
+  plan: number;
+  index: number;
+  x: number;
+  z: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * Waterfalls go where the river already drops most over a short run. The water is held at the
+ * top level on the ledge above and dropped to the bottom level below, with a vertical step (two
+ * points at the same place) between them. Mutates the plans' points and ledge marks.
+ */
+function planWaterfalls(plans: Array<{ points: RiverPoint[]; ledge: Uint8Array }>, count: number, spacing: number): PlannedFall[] {
+  if (count <= 0) return [];
+  const half = Math.max(3, Math.round(18 / spacing));
+  const candidates: Array<{ plan: number; index: number; drop: number }> = [];
+  plans.forEach((plan, p) => {
+    const pts = plan.points;
+    const from = Math.max(half, Math.floor(pts.length * 0.15));
+    const to = Math.min(pts.length - half, Math.ceil(pts.length * 0.85));
+    for (let k = from; k < to; k++) candidates.push({ plan: p, index: k, drop: pts[k - half].level - pts[k + half].level });
+  });
+  candidates.sort((a, b) => b.drop - a.drop || a.plan - b.plan || a.index - b.index);
+
+  const falls: PlannedFall[] = [];
+  for (const c of candidates) {
+    if (falls.length >= count) break;
+    if (falls.some((f) => f.plan === c.plan && Math.abs(f.index - c.index) < half * 4)) continue;
+    const pts = plans[c.plan].points;
+    const top = pts[c.index - half].level;
+    const bottom = Math.min(pts[c.index + half].level, top - 3);
+    for (let i = c.index - half; i < c.index; i++) {
+      pts[i].level = top - 0.0005 * (i - c.index + half);
+      plans[c.plan].ledge[i] = 1;
+    }
+    for (let i = c.index; i <= c.index + half; i++) pts[i].level = Math.min(pts[i].level, bottom);
+    for (let i = c.index + half + 1; i < pts.length; i++) pts[i].level = Math.min(pts[i].level, pts[i - 1].level);
+    falls.push({ plan: c.plan, index: c.index, x: pts[c.index].x, z: pts[c.index].z, top, bottom });
+  }
+  // The vertical step: a copy of the fall's point at the top level, inserted downstream-first so
+  // earlier indices stay valid.
+  for (const fall of [...falls].sort((a, b) => b.index - a.index)) {
+    const plan = plans[fall.plan];
+    // The step's top takes the last ledge point's level, so the water never rises.
+    fall.top = plan.points[fall.index - 1].level;
+    plan.points.splice(fall.index, 0, { ...plan.points[fall.index], level: fall.top });
+    const ledge = new Uint8Array(plan.points.length);
+    ledge.set(plan.ledge.subarray(0, fall.index), 0);
+    ledge[fall.index] = 1;
+    ledge.set(plan.ledge.subarray(fall.index), fall.index + 1);
+    plan.ledge = ledge;
+  }
+  return falls;
+}
+
+function carveChannel(field: Heightfield, points: RiverPoint[], ledge: Uint8Array, surface: Float32Array): void {
+  const { nx, nz, heights: h } = field;
+  // Nearest river point per touched sample.
+  const nearest = new Map<number, { index: number; distance: number }>();
+  points.forEach((p, index) => {
+    const reach = reachOf(p);
+    const ix0 = Math.max(0, Math.floor((p.x - reach + field.width / 2) / field.dx));
+    const ix1 = Math.min(nx - 1, Math.ceil((p.x + reach + field.width / 2) / field.dx));
+    const iz0 = Math.max(0, Math.floor((p.z - reach + field.depth / 2) / field.dz));
+    const iz1 = Math.min(nz - 1, Math.ceil((p.z + reach + field.depth / 2) / field.dz));
+    for (let iz = iz0; iz <= iz1; iz++) {
+      for (let ix = ix0; ix <= ix1; ix++) {
+        const distance = Math.hypot(sampleX(field, ix) - p.x, sampleZ(field, iz) - p.z);
+        if (distance > reach) continue;
+        const i = iz * nx + ix;
+        const best = nearest.get(i);
+        // Ties go to the later (downstream) point, so a fall's face sits on the step.
+        if (!best || distance <= best.distance) nearest.set(i, { index, distance });
+      }
+    }
+  });
+  const sorted = [...nearest.entries()].sort((a, b) => a[0] - b[0]);
+  for (const [i, { index, distance }] of sorted) {
+    const p = points[index];
+    const halfWidth = p.width / 2;
+    const bank = bankOf(p);
+    if (distance <= halfWidth) {
+      const across = distance / halfWidth;
+      const bed = p.level - p.depth * (1 - across * across);
+      h[i] = Math.max(0, ledge[index] ? bed : Math.min(h[i], bed));
+      surface[i] = Number.isNaN(surface[i]) ? p.level : Math.max(surface[i], p.level);
+    } else {
+      const t = (distance - halfWidth) / bank;
+      const cut = p.level + FREEBOARD + Math.max(2, 2 * p.depth) * Math.pow(t, 1.3);
+      const target = cut + (h[i] - cut) * smoothstep(0.6, 1, t);
+      h[i] = Math.max(0, ledge[index] ? Math.max(h[i], target, p.level + 0.6 * (1 - t)) : Math.min(h[i], target));
+    }
+  }
+}
+
+function bankOf(p: RiverPoint): number {
+  return Math.max(3, p.width * 0.75);
+}
+
+function reachOf(p: RiverPoint): number {
+  return p.width / 2 + bankOf(p);
+}
+
+type PathPoint = { x: number; z: number; area: number };
+
+/** Chaikin corner cutting; keeps both ends. */
+function chaikin(points: PathPoint[]): PathPoint[] {
+  if (points.length < 3) return points;
+  const out: PathPoint[] = [points[0]];
+  for (let i = 0; i < points.length - 1; i++) {
+    const a = points[i];
+    const b = points[i + 1];
+    out.push({ x: 0.75 * a.x + 0.25 * b.x, z: 0.75 * a.z + 0.25 * b.z, area: 0.75 * a.area + 0.25 * b.area });
+    out.push({ x: 0.25 * a.x + 0.75 * b.x, z: 0.25 * a.z + 0.75 * b.z, area: 0.25 * a.area + 0.75 * b.area });
+  }
+  out.push(points[points.length - 1]);
+  return out;
+}
+
+/** Evenly spaced points along a polyline. */
+function resample(points: PathPoint[], spacing: number): PathPoint[] {
+  const out: PathPoint[] = [points[0]];
+  let carried = 0;
+  for (let i = 0; i < points.length - 1; i++) {
+    const a = points[i];
+    const b = points[i + 1];
+    const length = Math.hypot(b.x - a.x, b.z - a.z);
+    let t = spacing - carried;
+    while (t <= length) {
+      const f = t / length;
+      out.push({ x: a.x + (b.x - a.x) * f, z: a.z + (b.z - a.z) * f, area: a.area + (b.area - a.area) * f });
+      t += spacing;
+    }
+    carried = length - (t - spacing);
+  }
+  const last = points[points.length - 1];
+  const end = out[out.length - 1];
+  if (Math.hypot(last.x - end.x, last.z - end.z) > spacing * 0.25) out.push(last);
+  return out;
+}

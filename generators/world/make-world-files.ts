@@ -1,0 +1,81 @@
+/**
+ * spec → everything `worldsmith generate` writes, in memory: the validated .glb, the spec as
+ * JSON, a report (counts, sizes, timings per stage, validation), and the relief preview's pixels.
+ * No file system and no image encoding here: the CLI and the server write and encode.
+ */
+import { buildWorldDocument, type WorldDocumentCounts } from '../export/build-world-document.ts';
+import { ExportError } from '../export/export-error.ts';
+import { validateGlb, type ValidationSummary } from '../export/validate-glb.ts';
+import { writeGlb } from '../export/write-glb.ts';
+import type { WorldSpec } from '../spec/world-spec-schema.ts';
+import type { ReliefImage } from '../terrain/shade-relief.ts';
+import { WORLDSMITH_VERSION } from '../version.ts';
+import { generateWorld } from './generate-world.ts';
+import { defaultClock, StageRunner, type Clock, type ProgressListener } from './progress.ts';
+import { renderReliefPreview } from './relief-preview.ts';
+import { describeWorld, type World, type WorldStats } from './world.ts';
+
+export interface MakeWorldFilesOptions {
+  onProgress?: ProgressListener;
+  signal?: AbortSignal;
+  clock?: Clock;
+  /** Render the top-down relief preview (default true). */
+  preview?: boolean;
+  /** Longest side of the preview, pixels. */
+  previewSize?: number;
+}
+
+export interface WorldReport {
+  worldsmith: string;
+  seed: number;
+  prompt: string;
+  counts: WorldDocumentCounts;
+  stats: WorldStats;
+  /** Bytes of each file, filled in by whoever writes them. */
+  files: Record<string, number>;
+  /** Milliseconds per stage, and in all. */
+  timings: Record<string, number>;
+  totalMs: number;
+  validation: Omit<ValidationSummary, 'messages'>;
+  /** Anything else the caller wants on record (e.g. the interpreter's explanation). */
+  notes?: Record<string, unknown>;
+}
+
+export interface WorldFiles {
+  world: World;
+  glb: Uint8Array;
+  specJson: string;
+  report: WorldReport;
+  relief?: ReliefImage;
+}
+
+export async function makeWorldFiles(spec: WorldSpec, options: MakeWorldFilesOptions = {}): Promise<WorldFiles> {
+  const clock = options.clock ?? defaultClock;
+  const start = clock();
+  const { world, timings } = await generateWorld(spec, { onProgress: options.onProgress, signal: options.signal, clock });
+  const stages = new StageRunner(options.onProgress, clock, options.signal);
+  const { doc, counts } = await stages.step('document', () => buildWorldDocument(world));
+  const glb = await stages.step('glb', () => writeGlb(doc));
+  const validation = await stages.step('validate', () => validateGlb(glb));
+  if (validation.errors > 0) {
+    const first = validation.messages.filter((m) => m.severity === 'error').slice(0, 5);
+    throw new ExportError(
+      `The glb failed glTF validation with ${validation.errors} error(s); nothing was written. This is a Worldsmith bug — ` +
+        `please report it with the spec. First errors: ${first.map((m) => `${m.code} at ${m.pointer ?? '?'}: ${m.message}`).join('; ')}`,
+    );
+  }
+  const relief = options.preview === false ? undefined : await stages.step('preview', () => renderReliefPreview(world, options.previewSize));
+  const { messages: _messages, ...validationCounts } = validation;
+  const report: WorldReport = {
+    worldsmith: WORLDSMITH_VERSION,
+    seed: world.spec.seed,
+    prompt: world.spec.prompt,
+    counts,
+    stats: describeWorld(world),
+    files: {},
+    timings: { ...timings, ...stages.timings },
+    totalMs: clock() - start,
+    validation: validationCounts,
+  };
+  return { world, glb, specJson: `${JSON.stringify(world.spec, null, 2)}\n`, report, relief };
+}

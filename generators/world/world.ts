@@ -1,0 +1,69 @@
+/**
+ * World: the in-memory result of generation, before export. Everything later stages need — the
+ * exporter, previews, queries, the stream server — reads this, so they all see the same world.
+ */
+import type { BiomeMap } from '../biomes/classify-biomes.ts';
+import type { GroundSurface } from '../biomes/paint-ground.ts';
+import type { Sky } from '../sky/light-the-sky.ts';
+import type { WorldSpec } from '../spec/world-spec-schema.ts';
+import type { Heightfield } from '../terrain/heightfield.ts';
+import type { WaterBodies } from '../water/water-bodies.ts';
+
+export interface World {
+  spec: WorldSpec;
+  terrain: Heightfield;
+  water: WaterBodies;
+  biomes: BiomeMap;
+  ground: GroundSurface;
+  sky: Sky;
+  landmarks: {
+    /** A volcano's vent, world metres. */
+    vent?: { x: number; z: number };
+    /** A valley's or canyon's floor line, high end first. */
+    axis?: Array<{ x: number; z: number }>;
+  };
+}
+
+export interface WorldStats {
+  samples: { nx: number; nz: number };
+  heightRange: [number, number];
+  seaLevel: number | null;
+  /** Share of samples under sea, lake or river water. */
+  waterShare: number;
+  lakes: number;
+  rivers: number;
+  waterfalls: number;
+  /** Share of samples where each biome dominates. */
+  biomeShares: Record<string, number>;
+}
+
+export function describeWorld(world: World): WorldStats {
+  const { terrain, water, biomes } = world;
+  let min = Infinity;
+  let max = -Infinity;
+  let wet = 0;
+  for (let i = 0; i < terrain.heights.length; i++) {
+    const h = terrain.heights[i];
+    if (h < min) min = h;
+    if (h > max) max = h;
+    if (!Number.isNaN(water.surface[i]) && water.surface[i] > h) wet++;
+  }
+  const counts = new Array<number>(biomes.biomes.length).fill(0);
+  for (let i = 0; i < biomes.dominant.length; i++) counts[biomes.dominant[i]]++;
+  const n = terrain.heights.length;
+  return {
+    samples: { nx: terrain.nx, nz: terrain.nz },
+    heightRange: [round(min), round(max)],
+    seaLevel: water.seaLevel === null ? null : round(water.seaLevel),
+    waterShare: round(wet / n, 4),
+    lakes: water.lakes.length,
+    rivers: water.rivers.length,
+    waterfalls: water.waterfalls.length,
+    biomeShares: Object.fromEntries(biomes.biomes.map((b, i) => [b, round(counts[i] / n, 4)])),
+  };
+}
+
+function round(x: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
