@@ -1,6 +1,6 @@
 /**
  * The part of `generate` and `demo` that touches the disk: make the world in memory, then write
- * world.glb, spec.json, report.json and relief.png into the output directory atomically, and
+ * world.glb, spec.json, report.json, relief.png and view.png into the output directory atomically, and
  * print a summary.
  */
 import { stat } from 'node:fs/promises';
@@ -45,11 +45,13 @@ export async function generateToDirectory(options: GenerateToDirectoryOptions, i
     };
   }
   const png = files.relief ? await encodePng(files.relief) : undefined;
+  const viewPng = files.view ? await encodePng(files.view) : undefined;
   const outputs: Array<{ path: string; data: Uint8Array | string }> = [
     { path: join(options.outDir, 'world.glb'), data: files.glb },
     { path: join(options.outDir, 'spec.json'), data: files.specJson },
   ];
   if (png) outputs.push({ path: join(options.outDir, 'relief.png'), data: png });
+  if (viewPng) outputs.push({ path: join(options.outDir, 'view.png'), data: viewPng });
   for (const file of outputs) report.files[file.path.slice(options.outDir.length + 1)] = byteLength(file.data);
   const reportJson = `${JSON.stringify(report, null, 2)}\n`;
   outputs.push({ path: join(options.outDir, 'report.json'), data: reportJson });
@@ -65,7 +67,7 @@ export async function generateToDirectory(options: GenerateToDirectoryOptions, i
         `${c.waterMeshes} water surfaces · validator ${report.validation.errors} errors, ${report.validation.warnings} warnings · ` +
         `${formatMs(report.totalMs)}\n`,
     );
-    io.out(`Also wrote spec.json, report.json${png ? ', relief.png' : ''} in ${options.outDir}\n`);
+    io.out(`Also wrote spec.json, report.json${png ? ', relief.png, view.png' : ''} in ${options.outDir}\n`);
   }
   return report;
 }

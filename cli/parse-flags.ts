@@ -8,7 +8,8 @@ export function parseFlags<T extends Options>(verb: string, args: string[], opti
   try {
     return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/, '')}. See \`worldsmith ${verb} --help\`.`, verb);
+    const message = (error as Error).message.replace(/\. To specify a positional.*$/s, '').replace(/\.$/, '');
+    throw new UsageError(`${message}. See \`worldsmith ${verb} --help\`.`, verb);
   }
 }
 

@@ -10,7 +10,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
   let drawn = false;
   return {
     update(event) {
-      const finished = event.done >= event.total && event.ms > 0;
+      const finished = event.finished === true;
       if (tty) {
         const now = performance.now();
         if (!finished && now - lastDraw < 80) return;

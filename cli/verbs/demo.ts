@@ -12,8 +12,8 @@ export const demoVerb: Verb = {
   help: `Usage: worldsmith demo [--out DIR]
 
 Interprets "${DEMO_PROMPT}" (seed ${DEMO_SEED}), prints what the words set, makes the world and
-writes it like \`generate\` does (default DIR: out/demo). Open DIR/relief.png, or DIR/world.glb
-in any glTF viewer.
+writes it like \`generate\` does (default DIR: out/demo). Look at DIR/view.png and
+DIR/relief.png, or open DIR/world.glb in any glTF viewer.
 
 Example:
   worldsmith demo --out out/demo`,
@@ -23,7 +23,7 @@ Example:
     const { spec, explanation } = interpretPrompt(DEMO_PROMPT, { seed: DEMO_SEED });
     io.out(`Prompt: "${DEMO_PROMPT}" (seed ${DEMO_SEED})\n\n${formatExplanation(explanation)}\n\n`);
     await generateToDirectory({ spec, outDir, explanation, preview: true, json: false }, io);
-    io.out(`\nOpen ${outDir}/relief.png for a map, or ${outDir}/world.glb in a glTF viewer (e.g. https://gltf-viewer.donmccurdy.com).\n`);
+    io.out(`\nLook at ${outDir}/view.png and ${outDir}/relief.png, or open ${outDir}/world.glb in a glTF viewer (e.g. https://gltf-viewer.donmccurdy.com).\n`);
     return 0;
   },
 };

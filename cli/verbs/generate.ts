@@ -16,7 +16,8 @@ Writes, atomically (nothing half-written is ever left):
   DIR/world.glb     the world: terrain chunks, water, sun; the spec in asset.extras
   DIR/spec.json     the complete WorldSpec it was made from (edit it and pass it to --spec)
   DIR/report.json   counts, sizes, timings per stage and the validator's verdict
-  DIR/relief.png    a top-down shaded-relief picture (unless --no-preview)
+  DIR/relief.png    a top-down shaded-relief map (unless --no-preview)
+  DIR/view.png      a perspective view, lit by the world's sun and fogged by its weather
 Same spec and seed give byte-identical world.glb.
 
 Options:
@@ -24,7 +25,7 @@ Options:
   --spec FILE    a WorldSpec JSON file instead of a prompt
   --seed N       world seed, 0 to 4294967295 (overrides the spec's)
   --json         print report.json to stdout instead of a summary
-  --no-preview   skip relief.png
+  --no-preview   skip relief.png and view.png
 
 Examples:
   worldsmith generate "a volcanic island with black sand beaches at dusk" --seed 3 --out out/island

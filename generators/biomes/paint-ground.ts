@@ -66,6 +66,9 @@ export function paintGround(
   const snowfall = spec.weather.kind === 'snow' ? smoothstep(0.1, 0.6, spec.weather.intensity) : 0;
   const seasonShift = season === 'winter' ? 0.35 : season === 'autumn' ? 0.1 : season === 'spring' ? 0.05 : 0;
   const heightShift = Math.max(0, (spec.terrain.maxHeight - 150) / 1500);
+  // A biome's cold brings snow to its heights only if they are real heights: low hills in a pine
+  // forest stay green in summer, 400 m peaks do not.
+  const coldReach = Math.min(1, Math.max(0.3, spec.terrain.maxHeight / 400));
   const wet = spec.weather.kind === 'rain' || spec.weather.kind === 'storm' ? 0.85 : 1;
 
   const detailNoise = createGradientNoise(rng.fork('ground-detail'));
@@ -130,7 +133,7 @@ export function paintGround(
       c = mixRgb(c, mud, bank);
 
       // 4. Snow.
-      const snowLine = 1.1 - 0.55 * cold - seasonShift - 0.75 * snowfall - heightShift;
+      const snowLine = 1.1 - 0.55 * cold * coldReach - seasonShift - 0.75 * snowfall - heightShift;
       let snowWeight = smoothstep(snowLine, snowLine + 0.06, e + 0.05 * patch) * smoothstep(1.1, 0.6, slope);
       if (snowfall > 0) snowWeight = Math.max(snowWeight, snowfall * smoothstep(0.75, 0.35, slope) * (0.75 + 0.25 * patch));
       if (underFreshWater || (water.seaLevel !== null && h < water.seaLevel)) snowWeight = 0;

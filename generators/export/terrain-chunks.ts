@@ -78,8 +78,12 @@ export function addTerrainChunks(
         }
       }
 
-      // Triangles grouped by ground material.
-      const groups = new Map<number, number[]>();
+      // Triangles grouped by ground material: count per material, then fill typed arrays.
+      const materialCount = materials.length;
+      const triangleMaterial = new Uint8Array((w - 1) * (d - 1) * 2);
+      const triangleCorners = new Uint32Array((w - 1) * (d - 1) * 6);
+      const perMaterial = new Int32Array(materialCount);
+      let t = 0;
       for (let j = 0; j < d - 1; j++) {
         for (let i = 0; i < w - 1; i++) {
           const a = j * w + i; // north-west
@@ -87,16 +91,32 @@ export function addTerrainChunks(
           const c = a + w; // south-west
           const e = c + 1; // south-east
           const ga = (z0 + j) * nx + (x0 + i);
-          const alongMain = Math.abs(heights[ga] - heights[ga + nx + 1]) <= Math.abs(heights[ga + 1] - heights[ga + nx]);
-          // Counter-clockwise seen from above (+Y), so faces point up.
-          const tris = alongMain ? [a, c, e, a, e, b] : [a, c, b, b, c, e];
-          for (let t = 0; t < 6; t += 3) {
-            const key = triangleClass(classes, tris[t], tris[t + 1], tris[t + 2], w, x0, z0, nx);
-            let list = groups.get(key);
-            if (!list) groups.set(key, (list = []));
-            list.push(tris[t], tris[t + 1], tris[t + 2]);
+          const ka = classes[ga];
+          const kb = classes[ga + 1];
+          const kc = classes[ga + nx];
+          const ke = classes[ga + nx + 1];
+          // Counter-clockwise seen from above (+Y), so faces point up; split along the flatter diagonal.
+          if (Math.abs(heights[ga] - heights[ga + nx + 1]) <= Math.abs(heights[ga + 1] - heights[ga + nx])) {
+            t = addTriangle(triangleCorners, triangleMaterial, perMaterial, t, a, c, e, ka, kc, ke);
+            t = addTriangle(triangleCorners, triangleMaterial, perMaterial, t, a, e, b, ka, ke, kb);
+          } else {
+            t = addTriangle(triangleCorners, triangleMaterial, perMaterial, t, a, c, b, ka, kc, kb);
+            t = addTriangle(triangleCorners, triangleMaterial, perMaterial, t, b, c, e, kb, kc, ke);
           }
         }
+      }
+      const wide = w * d > 65535;
+      const groups = new Map<number, Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>();
+      const filled = new Int32Array(materialCount);
+      for (let m = 0; m < materialCount; m++) if (perMaterial[m] > 0) groups.set(m, wide ? new Uint32Array(perMaterial[m] * 3) : new Uint16Array(perMaterial[m] * 3));
+      for (let k = 0; k < t; k++) {
+        const m = triangleMaterial[k];
+        const list = groups.get(m)!;
+        const o = filled[m] * 3;
+        list[o] = triangleCorners[k * 3];
+        list[o + 1] = triangleCorners[k * 3 + 1];
+        list[o + 2] = triangleCorners[k * 3 + 2];
+        filled[m]++;
       }
 
       const name = `Terrain/chunk_${cx}_${cz}`;
@@ -106,8 +126,7 @@ export function addTerrainChunks(
       const colorAccessor = doc.createAccessor(`${name}/COLOR_0`, buffer).setType('VEC4').setArray(color).setNormalized(true);
       const mesh = doc.createMesh(name);
       for (const key of [...groups.keys()].sort((p, q) => p - q)) {
-        const list = groups.get(key)!;
-        const indices = w * d > 65535 ? Uint32Array.from(list) : Uint16Array.from(list);
+        const indices = groups.get(key)!;
         const primitive = doc
           .createPrimitive()
           .setAttribute('POSITION', positionAccessor)
@@ -117,7 +136,7 @@ export function addTerrainChunks(
           .setIndices(doc.createAccessor(`${name}/indices/${materials[key].getName()}`, buffer).setType('SCALAR').setArray(indices))
           .setMaterial(materials[key]);
         mesh.addPrimitive(primitive);
-        triangleCount += list.length / 3;
+        triangleCount += indices.length / 3;
       }
       const node = doc
         .createNode(name)
@@ -141,15 +160,24 @@ export function addTerrainChunks(
   return { chunks: chunkCount, vertices: vertexCount, triangles: triangleCount };
 }
 
-/** The material of a triangle: the class two or three of its corners share, else the first's. */
-function triangleClass(classes: Uint8Array, a: number, b: number, c: number, w: number, x0: number, z0: number, nx: number): number {
-  const ca = classes[toGlobal(a, w, x0, z0, nx)];
-  const cb = classes[toGlobal(b, w, x0, z0, nx)];
-  const cc = classes[toGlobal(c, w, x0, z0, nx)];
-  return cb === cc ? cb : ca;
-}
-
-function toGlobal(v: number, w: number, x0: number, z0: number, nx: number): number {
-  const j = Math.floor(v / w);
-  return (z0 + j) * nx + (x0 + (v - j * w));
+/** Appends a triangle; its material is the class two or three corners share, else the first's. */
+function addTriangle(
+  corners: Uint32Array,
+  material: Uint8Array,
+  perMaterial: Int32Array,
+  t: number,
+  a: number,
+  b: number,
+  c: number,
+  ka: number,
+  kb: number,
+  kc: number,
+): number {
+  const k = kb === kc ? kb : ka;
+  corners[t * 3] = a;
+  corners[t * 3 + 1] = b;
+  corners[t * 3 + 2] = c;
+  material[t] = k;
+  perMaterial[k]++;
+  return t + 1;
 }

@@ -76,7 +76,7 @@ export function lightTheSky(spec: Pick<WorldSpec, 'time' | 'weather'>): Sky {
       body: 'moon',
       direction: toDirection(azimuth + 180, 35),
       color: srgb([0.62, 0.7, 0.95]),
-      intensity: 0.08 + 0.27 * moon * (1 - 0.8 * gloom),
+      intensity: (0.12 + 0.45 * moon) * (1 - 0.8 * gloom),
     };
   }
 
@@ -90,25 +90,27 @@ export function lightTheSky(spec: Pick<WorldSpec, 'time' | 'weather'>): Sky {
   horizon = mixRgb(horizon, overcastGrey, gloom * 0.8);
   if (weather.kind === 'sandstorm') horizon = mixRgb(horizon, srgb([0.75, 0.6, 0.4]), 0.7 * day);
 
+  // The fog field and a fog weather kind say the same thing: take the larger, don't add them.
   const fogAmount = Math.min(
     1,
-    weather.fog +
-      (weather.kind === 'fog' ? 0.5 : 0) +
-      (weather.kind === 'rain' ? 0.2 * weather.intensity : 0) +
-      (weather.kind === 'storm' ? 0.35 : 0) +
+    Math.max(weather.fog, weather.kind === 'fog' ? 0.5 : 0) +
+      (weather.kind === 'rain' ? 0.15 * weather.intensity : 0) +
+      (weather.kind === 'storm' ? 0.25 : 0) +
       (weather.kind === 'snow' ? 0.3 * weather.intensity : 0) +
       (weather.kind === 'sandstorm' ? 0.6 : 0),
   );
-  const visibility = 8000 * Math.pow(60 / 8000, Math.pow(fogAmount, 0.6));
+  // Visibility: clear 8 km, mist (0.35) ≈ 2.8 km, fog (0.6) ≈ 840 m, thick fog (0.85) ≈ 200 m, 1 → 80 m.
+  const visibility = 8000 * Math.pow(80 / 8000, Math.pow(fogAmount, 1.4));
   return {
     key,
     sunElevationDegrees: elevation,
     zenith,
     horizon,
     ambient: {
-      sky: zenith,
+      // At night the sky glow is moonlight: blue, and brighter toward full moon.
+      sky: mixRgb(scale(srgb([0.1, 0.13, 0.25]), 0.4 + 0.6 * moon), zenith, day),
       ground: mixRgb(horizon, srgb([0.3, 0.27, 0.22]), 0.5),
-      intensity: 0.15 + 0.6 * day,
+      intensity: 0.25 + 0.5 * day,
     },
     fog: { color: horizon, density: 3.912 / visibility, visibility },
   };
@@ -118,6 +120,10 @@ function toDirection(azimuthDegrees: number, elevationDegrees: number): [number,
   const az = (azimuthDegrees * Math.PI) / 180;
   const el = (elevationDegrees * Math.PI) / 180;
   return [Math.sin(az) * Math.cos(el), Math.sin(el), -Math.cos(az) * Math.cos(el)];
+}
+
+function scale(c: Rgb, s: number): Rgb {
+  return [c[0] * s, c[1] * s, c[2] * s];
 }
 
 function srgb(c: Rgb): Rgb {

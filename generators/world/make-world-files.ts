@@ -1,6 +1,7 @@
 /**
  * spec → everything `worldsmith generate` writes, in memory: the validated .glb, the spec as
- * JSON, a report (counts, sizes, timings per stage, validation), and the relief preview's pixels.
+ * JSON, a report (counts, sizes, timings per stage, validation), and the previews' pixels (a
+ * top-down relief and a perspective view).
  * No file system and no image encoding here: the CLI and the server write and encode.
  */
 import { buildWorldDocument, type WorldDocumentCounts } from '../export/build-world-document.ts';
@@ -12,6 +13,7 @@ import type { ReliefImage } from '../terrain/shade-relief.ts';
 import { WORLDSMITH_VERSION } from '../version.ts';
 import { generateWorld } from './generate-world.ts';
 import { defaultClock, StageRunner, type Clock, type ProgressListener } from './progress.ts';
+import { renderPerspectivePreview } from './perspective-preview.ts';
 import { renderReliefPreview } from './relief-preview.ts';
 import { describeWorld, type World, type WorldStats } from './world.ts';
 
@@ -19,9 +21,9 @@ export interface MakeWorldFilesOptions {
   onProgress?: ProgressListener;
   signal?: AbortSignal;
   clock?: Clock;
-  /** Render the top-down relief preview (default true). */
+  /** Render the previews: top-down relief and perspective view (default true). */
   preview?: boolean;
-  /** Longest side of the preview, pixels. */
+  /** Longest side of the relief preview, pixels. */
   previewSize?: number;
 }
 
@@ -47,6 +49,7 @@ export interface WorldFiles {
   specJson: string;
   report: WorldReport;
   relief?: ReliefImage;
+  view?: ReliefImage;
 }
 
 export async function makeWorldFiles(spec: WorldSpec, options: MakeWorldFilesOptions = {}): Promise<WorldFiles> {
@@ -64,7 +67,8 @@ export async function makeWorldFiles(spec: WorldSpec, options: MakeWorldFilesOpt
         `please report it with the spec. First errors: ${first.map((m) => `${m.code} at ${m.pointer ?? '?'}: ${m.message}`).join('; ')}`,
     );
   }
-  const relief = options.preview === false ? undefined : await stages.step('preview', () => renderReliefPreview(world, options.previewSize));
+  const relief = options.preview === false ? undefined : await stages.step('relief', () => renderReliefPreview(world, options.previewSize));
+  const view = options.preview === false ? undefined : await stages.step('view', () => renderPerspectivePreview(world));
   const { messages: _messages, ...validationCounts } = validation;
   const report: WorldReport = {
     worldsmith: WORLDSMITH_VERSION,
@@ -77,5 +81,5 @@ export async function makeWorldFiles(spec: WorldSpec, options: MakeWorldFilesOpt
     totalMs: clock() - start,
     validation: validationCounts,
   };
-  return { world, glb, specJson: `${JSON.stringify(world.spec, null, 2)}\n`, report, relief };
+  return { world, glb, specJson: `${JSON.stringify(world.spec, null, 2)}\n`, report, relief, view };
 }

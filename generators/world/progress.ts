@@ -7,6 +7,8 @@ export interface ProgressEvent {
   total: number;
   /** Milliseconds since the stage started. */
   ms: number;
+  /** Set on the one event that ends the stage. */
+  finished?: true;
 }
 
 export type ProgressListener = (event: ProgressEvent) => void;
@@ -44,7 +46,7 @@ export class StageRunner {
     const result = await work(report);
     const ms = this.clock() - start;
     this.timings[stage] = ms;
-    this.listener?.({ stage, done: 1, total: 1, ms });
+    this.listener?.({ stage, done: 1, total: 1, ms, finished: true });
     return result;
   }
 }
