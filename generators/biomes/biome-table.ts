@@ -20,6 +20,15 @@ export interface SiteConditions {
   nearVent: number;
 }
 
+/** Natural cover, 0 none .. 1 as dense as it grows: what "auto" means in a spec. */
+export interface NaturalCover {
+  trees: number;
+  shrubs: number;
+  grass: number;
+  flowers: number;
+  rocks: number;
+}
+
 export interface BiomeLook {
   /** Ground colour low and high on the biome's range. */
   ground: readonly [string, string];
@@ -33,7 +42,16 @@ export interface BiomeLook {
   cold: number;
   /** How the biome scores a site (added to the log of its mix weight). */
   affinity: (s: SiteConditions) => number;
+  cover: NaturalCover;
 }
+
+const cover = (trees: number, shrubs: number, grass: number, flowers: number, rocks: number): NaturalCover => ({
+  trees,
+  shrubs,
+  grass,
+  flowers,
+  rocks,
+});
 
 export const BIOME_TABLE: Record<Biome, BiomeLook> = {
   'temperate-forest': {
@@ -44,6 +62,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     roughness: 0.9,
     cold: 0.35,
     affinity: (s) => 0.6 * s.moisture - 1.2 * Math.max(0, s.elevation - 0.7),
+    cover: cover(0.7, 0.5, 0.45, 0.12, 0.3),
   },
   taiga: {
     ground: ['#3f5530', '#56603f'],
@@ -53,6 +72,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     roughness: 0.9,
     cold: 0.5,
     affinity: (s) => 0.8 * (s.elevation - 0.3),
+    cover: cover(0.7, 0.35, 0.3, 0.05, 0.45),
   },
   jungle: {
     ground: ['#2f6a1f', '#3f7a2a'],
@@ -62,6 +82,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     roughness: 0.85,
     cold: 0,
     affinity: (s) => 1.0 * (s.moisture - 0.5) - 1.0 * Math.max(0, s.elevation - 0.6),
+    cover: cover(0.9, 0.8, 0.5, 0.2, 0.25),
   },
   desert: {
     ground: ['#d8b77a', '#cfa66a'],
@@ -71,6 +92,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     roughness: 0.95,
     cold: 0,
     affinity: (s) => -1.2 * (s.moisture - 0.4),
+    cover: cover(0.05, 0.1, 0.1, 0.02, 0.3),
   },
   savanna: {
     ground: ['#b39a4e', '#a08a48'],
@@ -80,6 +102,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     roughness: 0.95,
     cold: 0.05,
     affinity: (s) => -0.5 * (s.moisture - 0.4) - 1.0 * s.slope,
+    cover: cover(0.15, 0.3, 0.85, 0.1, 0.2),
   },
   tundra: {
     ground: ['#8a8f74', '#a7a89a'],
@@ -89,6 +112,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     roughness: 0.9,
     cold: 0.9,
     affinity: (s) => 1.2 * (s.elevation - 0.4),
+    cover: cover(0.08, 0.2, 0.3, 0.05, 0.45),
   },
   swamp: {
     ground: ['#454a26', '#56592f'],
@@ -98,6 +122,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     roughness: 0.55,
     cold: 0.2,
     affinity: (s) => 2.5 * s.nearWater - 3 * s.slope - 2 * Math.max(0, s.elevation - 0.25),
+    cover: cover(0.45, 0.6, 0.6, 0.05, 0.1),
   },
   mountains: {
     ground: ['#6d7350', '#8b8a80'],
@@ -107,6 +132,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     roughness: 0.85,
     cold: 0.65,
     affinity: (s) => 3.0 * (s.elevation - 0.45) + 1.5 * s.slope,
+    cover: cover(0.3, 0.3, 0.4, 0.05, 0.6),
   },
   canyon: {
     ground: ['#b8744a', '#c58a5a'],
@@ -116,6 +142,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     roughness: 0.9,
     cold: 0.05,
     affinity: (s) => 1.0 * s.slope + 0.5 * (s.elevation - 0.3),
+    cover: cover(0.08, 0.15, 0.1, 0.02, 0.55),
   },
   coast: {
     ground: ['#7c8c4a', '#6c7c45'],
@@ -125,6 +152,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     roughness: 0.9,
     cold: 0.25,
     affinity: (s) => 3.0 * s.coastal - 1.0 * (s.elevation - 0.15),
+    cover: cover(0.3, 0.35, 0.5, 0.1, 0.35),
   },
   volcanic: {
     ground: ['#3b3634', '#4a4440'],
@@ -134,6 +162,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     roughness: 0.8,
     cold: 0.2,
     affinity: (s) => 2.0 * (s.elevation - 0.3) + 2.5 * s.nearVent,
+    cover: cover(0.1, 0.15, 0.15, 0.02, 0.8),
   },
   grassland: {
     ground: ['#6e9a3a', '#7f9c45'],
@@ -143,6 +172,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     roughness: 0.92,
     cold: 0.3,
     affinity: (s) => -1.5 * s.slope - 0.5 * (s.elevation - 0.3) + 0.3,
+    cover: cover(0.1, 0.25, 0.85, 0.4, 0.2),
   },
 };
 

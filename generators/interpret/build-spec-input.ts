@@ -21,6 +21,7 @@ export function buildSpecInput(seed: number, prompt: string, settled: SettledVal
     if (path.startsWith('/biomes/')) continue;
     const info = describePath(path);
     if (!info) continue;
+    if (keepsAuto(path, settled)) continue;
     if (info.kind === 'member') {
       if (value === true) {
         const list = path.slice(0, path.lastIndexOf('/'));
@@ -68,6 +69,15 @@ export function buildSpecInput(seed: number, prompt: string, settled: SettledVal
     );
   }
   return input as WorldSpecInput;
+}
+
+/**
+ * A cover level no word touched stays "auto": the generator then uses each biome's natural cover
+ * where that biome is, which a single number (the main biome's) could not say.
+ */
+export function keepsAuto(path: string, settled: SettledValues): boolean {
+  const winner = settled.winners.get(path);
+  return describePath(path)?.auto === true && winner?.priority === 'implied' && settled.values.get(path) === winner.value;
 }
 
 function fitValue(path: string, value: ClaimValue): ClaimValue {

@@ -3,6 +3,7 @@
  * how conflicts were settled. It is built from the same records the spec was built from, so it
  * can never describe a different world.
  */
+import { keepsAuto } from './build-spec-input.ts';
 import type { BoundMention } from './bind-mentions.ts';
 import type { Claim } from './claims.ts';
 import type { Conflict } from './conflict-rules.ts';
@@ -75,7 +76,9 @@ export function buildExplanation(parts: ExplanationParts): Explanation {
   const implied: Explanation['implied'] = [];
   for (const [path, winner] of settled.winners) {
     if (winner.priority !== 'implied' || path.startsWith('/biomes/')) continue;
-    implied.push({ path, value: settled.values.get(path), because: because(winner) });
+    if (keepsAuto(path, settled)) {
+      implied.push({ path, value: 'auto', because: `natural for each biome (${because(winner)}: ${String(winner.value)})` });
+    } else implied.push({ path, value: settled.values.get(path), because: because(winner) });
   }
   items.structures.forEach((s, i) => {
     const defaults = s.mention.readings.find((r) => r.role === 'structure');

@@ -7,118 +7,94 @@
  * Only the dominant biome implies (the largest weight; the first mentioned on a tie): blending
  * every biome's cover would put trees into a salt desert because mountains ring it.
  */
+import { BIOME_TABLE } from '../biomes/biome-table.ts';
 import type { Biome, Landform } from '../spec/index.ts';
 import type { Claim } from './claims.ts';
 import type { Setting } from './lexicon/index.ts';
 import { implied as imply, impliedAtLeast } from './lexicon/index.ts';
 
-const trees = (v: number) => imply('/vegetation/trees', v);
-const shrubs = (v: number) => imply('/vegetation/shrubs', v);
-const grass = (v: number) => imply('/vegetation/grass', v);
-const flowers = (v: number) => imply('/vegetation/flowers', v);
 const relief = (v: number) => imply('/terrain/relief', v);
-const rocks = (v: number) => imply('/rocks/density', v);
 
-export const BIOME_IMPLIES: Readonly<Record<Biome, readonly Setting[]>> = {
-  'temperate-forest': [trees(0.7), shrubs(0.5), grass(0.45), flowers(0.12), relief(0.4), rocks(0.3)],
-  taiga: [trees(0.7), shrubs(0.35), grass(0.3), flowers(0.05), relief(0.45), rocks(0.45), imply('/palette/warmth', -0.1)],
+/**
+ * A biome's natural cover, from the generators' own table: the base that "sparse" and "dense"
+ * scale. Where no word touches a cover field the spec keeps "auto" (see build-spec-input.ts).
+ */
+function naturalCover(biome: Biome): Setting[] {
+  const c = BIOME_TABLE[biome].cover;
+  return [
+    imply('/vegetation/trees', c.trees),
+    imply('/vegetation/shrubs', c.shrubs),
+    imply('/vegetation/grass', c.grass),
+    imply('/vegetation/flowers', c.flowers),
+    imply('/rocks/density', c.rocks),
+  ];
+}
+
+const BIOME_SHAPES: Readonly<Record<Biome, readonly Setting[]>> = {
+  'temperate-forest': [relief(0.4)],
+  taiga: [relief(0.45), imply('/palette/warmth', -0.1)],
   jungle: [
-    trees(0.9),
-    shrubs(0.8),
-    grass(0.5),
-    flowers(0.2),
     relief(0.45),
-    rocks(0.25),
     imply('/terrain/erosion', 0.65),
     imply('/weather/wind', 0.15),
   ],
   desert: [
-    trees(0.05),
-    shrubs(0.1),
-    grass(0.1),
-    flowers(0.02),
     relief(0.25),
     imply('/terrain/roughness', 0.3),
     imply('/terrain/ridges', 0.15),
     imply('/terrain/erosion', 0.15),
-    rocks(0.3),
     imply('/terrain/features/dunes', true),
     imply('/weather/wind', 0.4),
     imply('/palette/warmth', 0.25),
   ],
   savanna: [
-    trees(0.15),
-    shrubs(0.3),
-    grass(0.85),
-    flowers(0.1),
     relief(0.2),
-    rocks(0.2),
     imply('/vegetation/treeKinds/acacia', true),
     imply('/palette/warmth', 0.2),
   ],
   tundra: [
-    trees(0.08),
-    shrubs(0.2),
-    grass(0.3),
-    flowers(0.05),
     relief(0.2),
-    rocks(0.45),
     imply('/time/season', 'winter'),
     imply('/palette/mood', 'cold'),
     imply('/palette/warmth', -0.4),
   ],
   swamp: [
-    trees(0.45),
-    shrubs(0.6),
-    grass(0.6),
-    flowers(0.05),
     relief(0.08),
     imply('/terrain/roughness', 0.2),
     imply('/terrain/erosion', 0.1),
     imply('/water/lakes', 6),
     imply('/water/meander', 0.8),
     imply('/weather/fog', 0.3),
-    rocks(0.1),
   ],
   mountains: [
-    trees(0.3),
-    shrubs(0.3),
-    grass(0.4),
     relief(0.85),
     imply('/terrain/ridges', 0.6),
     imply('/terrain/maxHeight', 300),
     imply('/terrain/roughness', 0.65),
     imply('/terrain/thermalErosion', 0.5),
-    rocks(0.6),
     imply('/terrain/landform', 'mountain'),
   ],
   canyon: [
-    trees(0.08),
-    shrubs(0.15),
-    grass(0.1),
-    flowers(0.02),
     relief(0.6),
     imply('/terrain/plateaus', 0.5),
     imply('/terrain/cliffs', 0.75),
     imply('/terrain/erosion', 0.7),
     imply('/terrain/maxHeight', 200),
-    rocks(0.55),
     imply('/terrain/landform', 'canyon'),
   ],
-  coast: [trees(0.3), shrubs(0.35), grass(0.5), relief(0.3), rocks(0.35), imply('/terrain/landform', 'coast')],
+  coast: [relief(0.3), imply('/terrain/landform', 'coast')],
   volcanic: [
-    trees(0.1),
-    shrubs(0.15),
-    grass(0.15),
-    flowers(0.02),
     relief(0.55),
     imply('/terrain/roughness', 0.7),
     imply('/terrain/maxHeight', 250),
-    rocks(0.8),
     imply('/terrain/features/volcano', true),
   ],
-  grassland: [trees(0.1), shrubs(0.25), grass(0.85), flowers(0.4), relief(0.3), rocks(0.2)],
+  grassland: [relief(0.3)],
 };
+
+export const BIOME_IMPLIES: Readonly<Record<Biome, readonly Setting[]>> = Object.fromEntries(
+  (Object.keys(BIOME_SHAPES) as Biome[]).map((b) => [b, [...naturalCover(b), ...BIOME_SHAPES[b]]]),
+) as unknown as Record<Biome, readonly Setting[]>;
 
 export const LANDFORM_IMPLIES: Readonly<Record<Landform, readonly Setting[]>> = {
   open: [],

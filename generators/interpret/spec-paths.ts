@@ -4,6 +4,7 @@
  * does an intensity scale from" (the default), "what range to clamp to".
  */
 import { Kind, type TSchema } from '@sinclair/typebox';
+import { BIOME_TABLE } from '../biomes/biome-table.ts';
 import { WorldSpecSchema } from '../spec/index.ts';
 
 export type PathKind = 'number' | 'integer' | 'boolean' | 'enum' | 'member' | 'weight' | 'colour';
@@ -15,7 +16,18 @@ export interface PathInfo {
   maximum?: number;
   /** For enums and set members: the allowed values. */
   options?: readonly string[];
+  /** A cover level that also accepts "auto" (each biome's natural amount). */
+  auto?: boolean;
 }
+
+/** The natural cover of the default biome: what an "auto" cover level scales from with no biome named. */
+const DEFAULT_COVER: Record<string, number> = {
+  '/vegetation/trees': BIOME_TABLE['temperate-forest'].cover.trees,
+  '/vegetation/shrubs': BIOME_TABLE['temperate-forest'].cover.shrubs,
+  '/vegetation/grass': BIOME_TABLE['temperate-forest'].cover.grass,
+  '/vegetation/flowers': BIOME_TABLE['temperate-forest'].cover.flowers,
+  '/rocks/density': BIOME_TABLE['temperate-forest'].cover.rocks,
+};
 
 const cache = new Map<string, PathInfo | undefined>();
 
@@ -47,9 +59,19 @@ function lookUp(path: string): PathInfo | undefined {
   if (kind === 'Number') return { kind: 'number', ...base };
   if (kind === 'Integer') return { kind: 'integer', ...base };
   if (kind === 'Boolean') return { kind: 'boolean', ...base };
+  const level = coverNumber(schema);
+  if (level) {
+    return { kind: 'number', default: DEFAULT_COVER[path] ?? 0.5, minimum: level.minimum as number, maximum: level.maximum as number, auto: true };
+  }
   const options = unionOptions(schema);
   if (options) return { kind: 'enum', default: schema.default, options };
   return undefined;
+}
+
+/** The number member of a `number | "auto"` cover level, if this is one. */
+function coverNumber(schema: TSchema): TSchema | undefined {
+  if (schema[Kind] !== 'Union' || schema.default !== 'auto') return undefined;
+  return (schema.anyOf as TSchema[]).find((s) => s[Kind] === 'Number');
 }
 
 function unionOptions(schema: TSchema): string[] | undefined {

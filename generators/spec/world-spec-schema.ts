@@ -127,6 +127,17 @@ function fraction(defaultValue: number, description: string) {
   return Type.Number({ minimum: 0, maximum: 1, default: defaultValue, description });
 }
 
+/**
+ * How much of a kind of cover (trees, grass, rocks…): a level from 0 (none) to 1 (as dense as it
+ * grows), or "auto" — each biome's natural amount, where that biome is.
+ */
+function coverLevel(description: string) {
+  return Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Literal('auto')], {
+    default: 'auto',
+    description: `${description} 0 none, 1 as dense as it grows; "auto": natural for each biome, where that biome is.`,
+  }) as unknown as TSchema & { static: number | 'auto' };
+}
+
 const HexColor = Type.String({
   pattern: '^#[0-9a-fA-F]{6}$',
   description: 'An sRGB colour as #rrggbb.',
@@ -216,10 +227,10 @@ export const BiomeMixSchema = Type.Object(
 
 export const VegetationSchema = Type.Object(
   {
-    trees: fraction(0.5, 'Tree density: 0 none, 0.5 natural for the biome, 1 as dense as it grows.'),
-    shrubs: fraction(0.5, 'Bushes and ferns, same scale as trees.'),
-    grass: fraction(0.5, 'Grass clumps, same scale as trees.'),
-    flowers: fraction(0.1, 'Wildflowers, same scale as trees.'),
+    trees: coverLevel('Tree cover, the same everywhere:'),
+    shrubs: coverLevel('Bushes and ferns:'),
+    grass: coverLevel('Grass clumps:'),
+    flowers: coverLevel('Wildflowers:'),
     dead: fraction(0, 'Share of trees that are dead or burnt.'),
     treeKinds: Type.Array(oneOf(TREE_KINDS, { description: 'A tree species.' }), {
       uniqueItems: true,
@@ -233,7 +244,7 @@ export const VegetationSchema = Type.Object(
 
 export const RocksSchema = Type.Object(
   {
-    density: fraction(0.4, 'Rocks and boulders: 0 none, 0.5 natural for the biome, 1 a boulder field.'),
+    density: coverLevel('Rocks and boulders:'),
     size: fraction(0.5, 'Typical rock size: 0 pebbles and stones, 1 house-sized boulders.'),
   },
   { additionalProperties: false, default: {}, description: 'Loose rock.' },
@@ -359,3 +370,5 @@ export type StructureSpec = WorldSpec['structures'][number];
 export type CharacterSpec = WorldSpec['characters'][number];
 export type PointOfInterestSpec = WorldSpec['gameplay']['pointsOfInterest'][number];
 export type BiomeMix = WorldSpec['biomes'];
+/** A cover level: 0..1, or "auto" for each biome's natural amount. */
+export type CoverLevel = number | 'auto';

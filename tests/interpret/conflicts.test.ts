@@ -95,7 +95,7 @@ describe('conflict rules', () => {
     const { spec } = read(prompt);
     expect(spec.vegetation.trees).toBe(0);
     expect(dominantBiome(spec)).toBe('taiga');
-    expect(spec.vegetation.shrubs).toBeGreaterThan(0);
+    expect(spec.vegetation.shrubs).toBe('auto');
     expectRule(prompt, 'noTreesKeepsForestGround');
   });
 

@@ -1,8 +1,10 @@
+import { BIOME_TABLE } from '../../generators/biomes/biome-table.ts';
+import type { Biome, WorldSpec } from '../../generators/spec/index.ts';
 /**
  * Plurals, negation and its scope, intensity and what it binds to.
  */
 import { describe, expect, it } from 'vitest';
-import { conceptsOf, read, unusedWords } from './read-prompt.ts';
+import { conceptsOf, read, unusedWords, level } from './read-prompt.ts';
 
 describe('plurals', () => {
   it.each([
@@ -110,7 +112,12 @@ describe('negation', () => {
 });
 
 describe('intensity', () => {
-  const trees = (prompt: string) => read(prompt).spec.vegetation.trees;
+  /** Trees as a number: "auto" reads as the main biome's natural cover. */
+  const trees = (prompt: string) => {
+    const { spec } = read(prompt);
+    const value = spec.vegetation.trees;
+    return value === 'auto' ? BIOME_TABLE[dominant(spec)].cover.trees : value;
+  };
 
   it('orders the amounts: very sparse < sparse < bare < dense < very dense', () => {
     const amounts = ['very sparse forest', 'sparse forest', 'forest', 'dense forest', 'very dense forest'].map(trees);
@@ -147,7 +154,7 @@ describe('intensity', () => {
   });
 
   it('an adverb binds to the adjective right after it', () => {
-    expect(read('slightly hilly grassland').spec.vegetation.grass).toBeCloseTo(read('hilly grassland').spec.vegetation.grass);
+    expect(read('slightly hilly grassland').spec.vegetation.grass).toEqual(read('hilly grassland').spec.vegetation.grass);
     expect(read('slightly hilly grassland').spec.terrain.relief).toBeLessThan(read('hilly grassland').spec.terrain.relief);
     expect(read('a bit foggy').spec.weather.fog).toBeLessThan(read('foggy').spec.weather.fog);
     expect(read('extremely rugged').spec.terrain.roughness).toBeGreaterThan(read('rugged').spec.terrain.roughness);
@@ -161,8 +168,9 @@ describe('intensity', () => {
   it('on a whole biome it thins every plant, after everything else', () => {
     const sparse = read('a sparse tundra plain with few dead trees').spec.vegetation;
     const verySparse = read('a very sparse tundra plain with few dead trees').spec.vegetation;
-    expect(verySparse.trees).toBeLessThan(sparse.trees);
-    expect(verySparse.grass).toBeLessThan(read('a tundra plain').spec.vegetation.grass);
+    expect(level(verySparse.trees)).toBeLessThan(level(sparse.trees));
+    expect(read('a tundra plain').spec.vegetation.grass).toBe('auto');
+    expect(verySparse.grass).toBeLessThan(BIOME_TABLE.tundra.cover.grass);
   });
 
   it('vague quantities bound to an amount act as intensities', () => {
@@ -178,3 +186,7 @@ describe('intensity', () => {
     expect(read('very').explanation.matches[0].note).toMatch(/nothing with an amount/);
   });
 });
+
+function dominant(spec: WorldSpec): Biome {
+  return (Object.entries(spec.biomes) as Array<[Biome, number]>).sort((a, b) => b[1] - a[1])[0][0];
+}

@@ -38,7 +38,11 @@ describe('interpretation', () => {
   it('implied settings say which concept implied them, and only those that held', () => {
     const implied = Object.fromEntries(result.explanation.implied.map((i) => [i.path, i]));
     expect(implied['/water/sea']).toEqual({ path: '/water/sea', value: 0.5, because: 'the landform is island' });
-    expect(implied['/rocks/density'].because).toBe('volcanic is the main biome');
+    expect(implied['/rocks/density']).toEqual({
+      path: '/rocks/density',
+      value: 'auto',
+      because: 'natural for each biome (volcanic is the main biome: 0.8)',
+    });
     expect(implied['/vegetation/trees']).toBeUndefined(); // "no trees" beat the volcanic default
     for (const i of result.explanation.implied) {
       if (!i.path.startsWith('/structures/')) expect(i.value).toEqual(valueAt(result.spec, i.path));

@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { WorldSpec } from '../../generators/spec/index.ts';
-import { dominantBiome, luminance, read, rgb } from './read-prompt.ts';
+import { dominantBiome, luminance, read, rgb, level } from './read-prompt.ts';
 
 const SHARED_PROMPTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/prompts/worlds.txt');
 
@@ -202,7 +202,7 @@ const SUITE: SuiteCase[] = [
     check: (s) => {
       expect(dominantBiome(s)).toBe('tundra');
       expect(s.terrain.landform).toBe('plain');
-      expect(s.vegetation.trees).toBeLessThan(read('a sparse tundra plain with few dead trees under heavy snowfall').spec.vegetation.trees);
+      expect(level(s.vegetation.trees)).toBeLessThan(level(read('a sparse tundra plain with few dead trees under heavy snowfall').spec.vegetation.trees));
       expect(s.vegetation.trees).toBeGreaterThan(0);
       expect(s.vegetation.dead).toBeGreaterThanOrEqual(0.7);
       expect(s.weather.kind).toBe('snow');

@@ -31,3 +31,9 @@ export function rgb(hex: string | undefined): { r: number; g: number; b: number 
   const [r, g, b] = [1, 3, 5].map((i) => parseInt((hex ?? '#000000').slice(i, i + 2), 16));
   return { r, g, b };
 }
+
+/** A cover level that must be a number here (a word set it); fails the test if it is "auto". */
+export function level(value: number | 'auto'): number {
+  if (value === 'auto') throw new Error('expected a number, got "auto"');
+  return value;
+}

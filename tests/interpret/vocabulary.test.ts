@@ -1,8 +1,9 @@
+import { BIOME_TABLE } from '../../generators/biomes/biome-table.ts';
 /**
  * Coverage of each domain of the lexicon: every word the brief names reads as its concept.
  */
 import { describe, expect, it } from 'vitest';
-import { dominantBiome, luminance, read, rgb, unusedWords } from './read-prompt.ts';
+import { dominantBiome, luminance, read, rgb, unusedWords, level } from './read-prompt.ts';
 
 describe('biomes', () => {
   const biomeWords: Record<string, string[]> = {
@@ -119,18 +120,18 @@ describe('water', () => {
 
 describe('vegetation', () => {
   it.each([
-    ['trees', (s) => s.vegetation.trees >= 0.3],
-    ['a forest', (s) => s.vegetation.trees >= 0.7],
-    ['woods', (s) => s.vegetation.trees >= 0.7],
-    ['bushes', (s) => s.vegetation.shrubs >= 0.3],
-    ['shrubs', (s) => s.vegetation.shrubs >= 0.3],
-    ['ferns', (s) => s.vegetation.shrubs >= 0.4],
-    ['grass', (s) => s.vegetation.grass >= 0.4],
-    ['wildflowers', (s) => s.vegetation.flowers >= 0.5],
-    ['flowers', (s) => s.vegetation.flowers >= 0.5],
+    ['trees', (s) => level(s.vegetation.trees) >= 0.3],
+    ['a forest', (s) => level(s.vegetation.trees) >= 0.7],
+    ['woods', (s) => level(s.vegetation.trees) >= 0.7],
+    ['bushes', (s) => level(s.vegetation.shrubs) >= 0.3],
+    ['shrubs', (s) => level(s.vegetation.shrubs) >= 0.3],
+    ['ferns', (s) => level(s.vegetation.shrubs) >= 0.4],
+    ['grass', (s) => level(s.vegetation.grass) >= 0.4],
+    ['wildflowers', (s) => level(s.vegetation.flowers) >= 0.5],
+    ['flowers', (s) => level(s.vegetation.flowers) >= 0.5],
     ['dead trees', (s) => s.vegetation.dead >= 0.8 && s.vegetation.treeKinds.includes('dead')],
     ['a burnt forest', (s) => s.vegetation.dead >= 0.7 && s.palette.mood === 'burnt'],
-    ['barren hills', (s) => s.vegetation.trees <= 0.05 && s.vegetation.grass <= 0.05],
+    ['barren hills', (s) => level(s.vegetation.trees) <= 0.05 && level(s.vegetation.grass) <= 0.05],
     ['treeless hills', (s) => s.vegetation.trees === 0],
     ['no vegetation', (s) => [s.vegetation.trees, s.vegetation.shrubs, s.vegetation.grass, s.vegetation.flowers].every((v) => v === 0)],
   ] as Array<[string, (s: ReturnType<typeof read>['spec']) => boolean]>)('"%s"', (words, check) => {
@@ -153,13 +154,19 @@ describe('vegetation', () => {
     expect(read(words).spec.vegetation.treeKinds).toContain(kind);
   });
 
-  it('densities: a desert is bare, a jungle dense, a savanna grassy with acacias', () => {
-    expect(read('a desert').spec.vegetation.trees).toBeCloseTo(0.05);
-    expect(read('a jungle').spec.vegetation.trees).toBeCloseTo(0.9);
-    const savanna = read('a savanna').spec.vegetation;
-    expect(savanna.trees).toBeCloseTo(0.15);
-    expect(savanna.grass).toBeGreaterThanOrEqual(0.8);
-    expect(savanna.treeKinds).toEqual(['acacia']);
+  it('densities: untouched cover stays "auto" (each biome\'s natural amount); the natural amounts differ by biome', () => {
+    const desert = read('a desert');
+    expect(desert.spec.vegetation.trees).toBe('auto');
+    expect(desert.explanation.implied.find((i) => i.path === '/vegetation/trees')).toEqual({
+      path: '/vegetation/trees',
+      value: 'auto',
+      because: 'natural for each biome (desert is the main biome: 0.05)',
+    });
+    expect(BIOME_TABLE.desert.cover.trees).toBeLessThan(BIOME_TABLE.savanna.cover.trees);
+    expect(BIOME_TABLE.savanna.cover.trees).toBeLessThan(BIOME_TABLE.jungle.cover.trees);
+    expect(BIOME_TABLE.savanna.cover.grass).toBeGreaterThanOrEqual(0.8);
+    expect(read('a savanna').spec.vegetation.treeKinds).toEqual(['acacia']);
+    expect(read('a dense jungle').spec.vegetation.trees).toBeGreaterThan(BIOME_TABLE.jungle.cover.trees);
   });
 });
 
@@ -337,9 +344,14 @@ describe('weather', () => {
     ['a sandstorm', 'sandstorm'],
     ['fog', 'fog'],
     ['foggy', 'fog'],
-    ['mist', 'fog'],
   ])('"%s" → %s', (words, kind) => {
     expect(read(words).spec.weather.kind).toBe(kind);
+  });
+
+  it('mist and haze only thin the air: the weather stays clear', () => {
+    expect(read('mist').spec.weather.kind).toBe('clear');
+    expect(read('a misty valley').spec.weather.kind).toBe('clear');
+    expect(read('hazy hills').spec.weather.kind).toBe('clear');
   });
 
   it('fog density: mist < fog < thick fog; haze is light', () => {

@@ -37,7 +37,8 @@ function fog(concept: string, density: number, phrases: string[], wordKind: Word
     concept: `weather:${concept}`,
     phrases,
     kind: wordKind,
-    sets: [set(FOG, density), implied(KIND, 'fog')],
+    // Mist and haze only thin the air; real fog (0.5 and up) is also the weather.
+    sets: [set(FOG, density), ...(density >= 0.5 ? [implied(KIND, 'fog')] : [])],
     amounts: [FOG],
   };
 }
