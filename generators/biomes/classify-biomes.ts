@@ -83,7 +83,7 @@ function calibrateOffsets(scorer: SiteScorer, field: Heightfield, water: WaterBo
   const stride = Math.max(1, Math.floor((field.nx * field.nz) / CALIBRATION_SAMPLES));
   const land: number[] = [];
   for (let i = 0; i < field.nx * field.nz; i += stride) {
-    if (water.seaLevel === null || field.heights[i] > water.seaLevel) land.push(i);
+    if (water.seaMask === null || water.seaMask[i] === 0) land.push(i);
   }
   if (land.length === 0) return offsets;
   // Scores without offsets, once; each round only moves the offsets.

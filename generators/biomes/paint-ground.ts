@@ -123,10 +123,13 @@ export function paintGround(
 
       // 3. Shores, seabed and wet banks.
       let sandWeight = 0;
+      const underSea = water.seaMask !== null && water.seaMask[i] === 1;
       if (water.seaLevel !== null) {
         const above = h - water.seaLevel;
-        sandWeight = above < 0 ? 1 : smoothstep(2.5, 0.3, above + 0.8 * fine) * smoothstep(0.6, 0.3, slope);
-        c = mixRgb(c, above < 0 ? scaleRgb(sand, Math.max(0.55, 1 + above * 0.02)) : sand, sandWeight);
+        // Beaches only where the sea really is near (not beside a dry hollow below sea level).
+        const shore = underSea ? 1 : smoothstep(2.5, 0.3, above + 0.8 * fine) * smoothstep(0.6, 0.3, slope) * smoothstep(40, 5, water.distance[i]);
+        sandWeight = shore;
+        c = mixRgb(c, underSea ? scaleRgb(sand, Math.max(0.55, 1 + above * 0.02)) : sand, sandWeight);
       }
       const underFreshWater = !Number.isNaN(water.surface[i]) && water.surface[i] > h && sandWeight < 1;
       const bank = underFreshWater ? 1 : smoothstep(5, 0.5, water.distance[i]) * 0.6 * (1 - sandWeight);
@@ -136,7 +139,7 @@ export function paintGround(
       const snowLine = 1.1 - 0.55 * cold * coldReach - seasonShift - 0.75 * snowfall - heightShift;
       let snowWeight = smoothstep(snowLine, snowLine + 0.06, e + 0.05 * patch) * smoothstep(1.1, 0.6, slope);
       if (snowfall > 0) snowWeight = Math.max(snowWeight, snowfall * smoothstep(0.75, 0.35, slope) * (0.75 + 0.25 * patch));
-      if (underFreshWater || (water.seaLevel !== null && h < water.seaLevel)) snowWeight = 0;
+      if (underFreshWater || underSea) snowWeight = 0;
       c = mixRgb(c, scaleRgb(snow, 1 + 0.03 * fine), snowWeight);
 
       // 5. Palette.

@@ -40,6 +40,8 @@ export function settleValues(wordClaims: readonly Claim[], extraImplied: (r: Res
     claims.push(basin.claim);
     conflicts.push(basin.conflict);
   }
+  const gorge = riverBetweenCliffs(resolveClaims(claims));
+  if (gorge) claims.push(gorge);
   const landform = resolveClaims(claims).values.get('/terrain/landform') as Landform | undefined;
   if (landform) claims.push(...landformImplications(landform));
   claims.push(...extraImplied(resolveClaims(claims)));
@@ -73,6 +75,27 @@ function biomeWeights(
   const weights: Partial<Record<Biome, number>> = {};
   for (const { biome, weight } of ranked) weights[biome] = Math.round((weight / max) * 100) / 100;
   return { weights, dominant: ranked[0].biome };
+}
+
+/**
+ * "a river … between steep cliffs": a river and cliffs, with no landform claimed at all (not even
+ * one a biome implies), run in a steep-walled valley. Implied, so any landform word wins.
+ */
+function riverBetweenCliffs(r: Resolution): Claim | undefined {
+  const rivers = r.winners.get('/water/rivers');
+  const cliffs = r.winners.get('/terrain/cliffs');
+  if (r.winners.has('/terrain/landform')) return undefined;
+  if (!rivers || rivers.priority === 'implied' || Number(r.values.get('/water/rivers')) < 1) return undefined;
+  if (!cliffs || cliffs.priority === 'implied' || Number(r.values.get('/terrain/cliffs')) < 0.6) return undefined;
+  return {
+    path: '/terrain/landform',
+    value: 'valley',
+    op: 'set',
+    priority: 'implied',
+    order: -1,
+    concept: 'rule:river-between-cliffs',
+    phrase: 'a river with cliffs runs in a steep-walled valley',
+  };
 }
 
 /** "flat … mountains": a basin, unless a word already named another landform (an island, a valley). */

@@ -71,6 +71,7 @@ export function shapeTerrain(spec: Pick<WorldSpec, 'size' | 'terrain'>, rng: Rng
     : undefined;
 
   const lowFrequency = t.landform === 'archipelago' ? 2.4 : 1.1;
+  const cliffBands = ['valley', 'canyon', 'basin', 'plateau'].includes(t.landform) ? 0.4 : 1;
   const heights = field.heights;
   const count = nx * nz;
   // Pass 1: the noise relief, then its spread measured so `relief` maps onto real heights
@@ -119,6 +120,9 @@ export function shapeTerrain(spec: Pick<WorldSpec, 'size' | 'terrain'>, rng: Rng
       let h = shape.base + shape.amplitude * t.relief * detail;
 
       if (t.plateaus > 0) h = lerp(h, terrace(h, plateauStep, 0.5 + 0.5 * t.cliffs), t.plateaus);
+      // Cliffs without plateaus: a few sharp escarpment bands. Walled landforms (valley, canyon,
+      // basin, plateau) already steepen their walls by `cliffs`, so they get fainter bands.
+      else if (t.cliffs > 0) h = lerp(h, terrace(h, 0.18, 0.95), 0.45 * t.cliffs * cliffBands);
 
       if (volcano) {
         const r = Math.hypot(u - volcano.x, v - volcano.z);

@@ -9,7 +9,7 @@ import type { Heightfield } from '../terrain/heightfield.ts';
 import { carveLakes, floodBelow } from './carve-lakes.ts';
 import { carveRivers } from './carve-rivers.ts';
 import { distanceToMarked } from './distance-field.ts';
-import { seaLevelForCoverage } from './sea-level.ts';
+import { floodSea } from './sea-level.ts';
 import { traceRivers, type RiverCourse } from './trace-rivers.ts';
 import type { WaterBodies } from './water-bodies.ts';
 
@@ -24,7 +24,8 @@ export function generateWater(
   rng: Rng,
   options: GenerateWaterOptions = {},
 ): WaterBodies {
-  const seaLevel = seaLevelForCoverage(field.heights, spec.water.sea);
+  const sea = floodSea(field.heights, field.nx, field.nz, spec.water.sea);
+  const seaLevel = sea?.level ?? null;
   const weights = spec.biomes as Record<string, number | undefined>;
   const total = Object.values(weights).reduce<number>((s, w) => s + (w ?? 0), 0);
   const pools = (weights.swamp ?? 0) / total >= 0.5;
@@ -46,6 +47,7 @@ export function generateWater(
     ...traceRivers(field, {
       count: spec.water.rivers - courses.length,
       seaLevel,
+      seaMask: sea?.mask,
       avoid: options.axis ? [options.axis[options.axis.length - 1]] : [],
     }),
   );
@@ -63,14 +65,16 @@ export function generateWater(
       surface[i] = Number.isNaN(surface[i]) ? lake.level : Math.max(surface[i], lake.level);
     });
   }
-  if (seaLevel !== null) {
+  if (sea) {
+    // River carving after the flood may have cut new ground below sea level next to the sea.
     for (let i = 0; i < heights.length; i++) {
-      if (heights[i] < seaLevel && (Number.isNaN(surface[i]) || surface[i] < seaLevel)) surface[i] = seaLevel;
+      if (sea.mask[i] && (Number.isNaN(surface[i]) || surface[i] < sea.level)) surface[i] = sea.level;
     }
   }
   const distance = distanceToMarked((i) => !Number.isNaN(surface[i]) && surface[i] > heights[i], field.nx, field.nz, field.dx, field.dz);
   return {
     seaLevel,
+    seaMask: sea?.mask ?? null,
     lakes,
     rivers: carved.rivers,
     waterfalls: carved.waterfalls,

@@ -20,6 +20,8 @@ export interface RiverCourse {
 export interface TraceRiversOptions {
   count: number;
   seaLevel: number | null;
+  /** The sea's samples on the full grid (1 = sea); without it, everything below seaLevel counts. */
+  seaMask?: Uint8Array;
   /** Mouths already taken by rivers placed another way; traced rivers keep their distance. */
   avoid?: Array<{ x: number; z: number }>;
   /** Samples along the drainage grid's longer side. */
@@ -35,7 +37,17 @@ export function traceRivers(field: Heightfield, options: TraceRiversOptions): Ri
   const grid = resampleHeightfield(field, nx, nz);
   const sea = options.seaLevel;
   const h = grid.heights;
-  const isSea = (i: number) => sea !== null && h[i] <= sea;
+  const mask = options.seaMask;
+  const isSea = (i: number): boolean => {
+    if (sea === null || h[i] > sea) return false;
+    if (!mask) return true;
+    // The nearest full-grid sample decides.
+    const ix = i % nx;
+    const iz = (i - ix) / nx;
+    const fx = Math.round((ix * (field.nx - 1)) / (nx - 1));
+    const fz = Math.round((iz * (field.nz - 1)) / (nz - 1));
+    return mask[fz * field.nx + fx] === 1;
+  };
   const flood = priorityFlood(h, nx, nz, sea === null ? undefined : isSea);
   const area = drainageArea(flood);
   const cells = nx * nz;

@@ -45,6 +45,8 @@ export interface Waterfall {
 export interface WaterBodies {
   /** Sea surface height in metres, or null when the world has no sea. */
   seaLevel: number | null;
+  /** 1 where a grid sample is sea (below sea level and connected to the map's edge); null without a sea. */
+  seaMask: Uint8Array | null;
   lakes: Lake[];
   rivers: River[];
   waterfalls: Waterfall[];

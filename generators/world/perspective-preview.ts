@@ -198,18 +198,29 @@ export function renderPerspectivePreview(world: World, options: PerspectiveOptio
     }
   }
 
-  // Fog over distance — counted from the world's near edge, as if the viewer stood there, so an
-  // overview of a foggy world still shows the world — then to sRGB bytes.
+  // Fog over distance — counted from the world's near edge, as if the viewer stood there, and
+  // thinned to a visibility of at least 0.6 × the world's size, so an overview of a foggy world
+  // still shows the world. Then a camera-like exposure: dark scenes (night) are brightened toward
+  // a mid-dark grey, bright ones are left alone. Then sRGB bytes.
   const pixels = new Uint8Array(width * height * 4);
-  const density = sky.fog.density;
+  const density = Math.min(sky.fog.density, 3.912 / (0.6 * extent));
   const fogStart = Math.max(0, distance - extent * 0.6);
+  const fogged = new Float32Array(width * height * 3);
+  let luminanceSum = 0;
+  let covered = 0;
   for (let p = 0; p < width * height; p++) {
     const z = depthBuffer[p];
     const fog = Number.isFinite(z) ? 1 - Math.exp(-density * Math.max(0, z - fogStart)) : 0;
-    for (let c = 0; c < 3; c++) {
-      const value = color[p * 3 + c] * (1 - fog) + sky.fog.color[c] * fog;
-      pixels[p * 4 + c] = Math.round(255 * Math.min(1, Math.max(0, linearToSrgb(value))));
+    for (let c = 0; c < 3; c++) fogged[p * 3 + c] = color[p * 3 + c] * (1 - fog) + sky.fog.color[c] * fog;
+    if (Number.isFinite(z)) {
+      luminanceSum += 0.2126 * fogged[p * 3] + 0.7152 * fogged[p * 3 + 1] + 0.0722 * fogged[p * 3 + 2];
+      covered++;
     }
+  }
+  const meanLuminance = covered > 0 ? luminanceSum / covered : 0.18;
+  const exposure = Math.min(6, Math.max(1, 0.06 / Math.max(1e-4, meanLuminance)));
+  for (let p = 0; p < width * height; p++) {
+    for (let c = 0; c < 3; c++) pixels[p * 4 + c] = Math.round(255 * Math.min(1, Math.max(0, linearToSrgb(fogged[p * 3 + c] * exposure))));
     pixels[p * 4 + 3] = 255;
   }
   return { width, height, pixels };
