@@ -7,16 +7,8 @@ import { STOPWORDS, type LexiconEntry, type NumberEntry, type TermEntry } from '
 import type { PhraseMatch } from './match-phrases.ts';
 import type { Token } from './tokenize.ts';
 
-export interface Mention {
+export interface Mention extends PhraseMatch {
   id: number;
-  /** Token positions: first, one past the last. */
-  from: number;
-  to: number;
-  phrase: string;
-  start: number;
-  end: number;
-  readings: readonly LexiconEntry[];
-  plural: boolean;
   /** For a clock time token ("18:30"): the hour. */
   clockHour?: number;
   /** Which clause (between punctuation) the mention is in. */

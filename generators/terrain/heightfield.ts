@@ -19,10 +19,6 @@ export function createHeightfield(nx: number, nz: number, width: number, depth: 
   return { nx, nz, width, depth, dx: width / (nx - 1), dz: depth / (nz - 1), heights: new Float32Array(nx * nz) };
 }
 
-export function cloneHeightfield(field: Heightfield): Heightfield {
-  return { ...field, heights: field.heights.slice() };
-}
-
 export function sampleX(field: Heightfield, ix: number): number {
   return -field.width / 2 + ix * field.dx;
 }

@@ -16,6 +16,7 @@ import type { WorldSpec } from '../spec/world-spec-schema.ts';
 import type { Rng } from '../seed/rng.ts';
 import { clamp, createGradientNoise, fbm, lerp, ridged, smoothstep } from './gradient-noise.ts';
 import { createHeightfield, type Heightfield } from './heightfield.ts';
+import { quantile } from './quantile.ts';
 import { landformAxis, sampleLandform, type LandformParams } from './landforms.ts';
 import { duneProfile, smoothMax, terrace, volcanoHeight } from './terrain-features.ts';
 
@@ -99,7 +100,8 @@ export function shapeTerrain(spec: Pick<WorldSpec, 'size' | 'terrain'>, rng: Rng
       warpedZ[i] = qz;
     }
   }
-  const [detailLow, detailHigh] = percentiles(detailField, 0.01, 0.99);
+  const detailLow = quantile(detailField, 0.01, 40_000);
+  const detailHigh = quantile(detailField, 0.99, 40_000);
   const detailSpan = Math.max(1e-6, detailHigh - detailLow);
 
   const lowNoiseAt = (u: number, v: number) => fbm(shapeNoise, u * lowFrequency, v * lowFrequency, { octaves: 3, gain: 0.5 });
@@ -148,16 +150,6 @@ export function shapeTerrain(spec: Pick<WorldSpec, 'size' | 'terrain'>, rng: Rng
     vent: volcano ? { x: volcano.x * half, z: volcano.z * half } : undefined,
     axis: axis?.map((p) => ({ x: p.u * half, z: p.v * half })),
   };
-}
-
-/** Two quantiles of a large array, from an evenly spaced subsample (deterministic). */
-function percentiles(values: Float32Array, low: number, high: number): [number, number] {
-  const stride = Math.max(1, Math.floor(values.length / 40000));
-  const sample = new Float32Array(Math.ceil(values.length / stride));
-  for (let i = 0, j = 0; i < values.length; i += stride, j++) sample[j] = values[i];
-  sample.sort();
-  const at = (q: number) => sample[Math.min(sample.length - 1, Math.max(0, Math.round(q * (sample.length - 1))))];
-  return [at(low), at(high)];
 }
 
 /** Wavelength of the largest hills, metres: 0.45 × the shorter side, within 100–1000 m. */

@@ -4,6 +4,7 @@
  * starts at the height quantile of the requested share and is raised, by bisection, until the
  * connected sea covers that share — so `water.sea: 0.35` really puts 35% of the map under it.
  */
+import { quantile } from '../terrain/quantile.ts';
 
 export interface Sea {
   level: number;
@@ -63,14 +64,6 @@ function connectedBelow(heights: Float32Array, nx: number, nz: number, level: nu
     if (i < (nz - 1) * nx) visit(i + nx);
   }
   return { mask, count };
-}
-
-function quantile(values: Float32Array, q: number): number {
-  const stride = Math.max(1, Math.floor(values.length / 250_000));
-  const sample = new Float32Array(Math.ceil(values.length / stride));
-  for (let i = 0, j = 0; i < values.length; i += stride, j++) sample[j] = values[i];
-  sample.sort();
-  return sample[Math.min(sample.length - 1, Math.max(0, Math.round(q * (sample.length - 1))))];
 }
 
 function maximum(values: Float32Array): number {

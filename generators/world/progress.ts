@@ -1,5 +1,5 @@
 /** Typed progress for long work: which stage, how far, and how long it has run. */
-import { CancelledError } from '../worldsmith-error.ts';
+import { throwIfAborted } from '../worldsmith-error.ts';
 
 export interface ProgressEvent {
   stage: string;
@@ -36,11 +36,11 @@ export class StageRunner {
   }
 
   async run<T>(stage: string, work: (report: (done: number, total: number) => void) => T | Promise<T>): Promise<T> {
-    if (this.signal?.aborted) throw new CancelledError(stage, this.signal.reason);
+    throwIfAborted(this.signal, stage);
     const start = this.clock();
     this.listener?.({ stage, done: 0, total: 1, ms: 0 });
     const report = (done: number, total: number) => {
-      if (this.signal?.aborted) throw new CancelledError(stage, this.signal.reason);
+      throwIfAborted(this.signal, stage);
       this.listener?.({ stage, done, total, ms: this.clock() - start });
     };
     const result = await work(report);
