@@ -37,3 +37,50 @@ export function gradeRgb(c: Rgb, saturation: number, brightness: number, warmth:
 export function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
+
+// In-place versions for per-sample loops: no allocation per call.
+
+/** out ← out + (target − out) · t */
+export function mixInto(out: Rgb, target: Rgb, t: number): void {
+  out[0] += (target[0] - out[0]) * t;
+  out[1] += (target[1] - out[1]) * t;
+  out[2] += (target[2] - out[2]) * t;
+}
+
+/** out ← out + (target · s − out) · t */
+export function mixScaledInto(out: Rgb, target: Rgb, s: number, t: number): void {
+  out[0] += (target[0] * s - out[0]) * t;
+  out[1] += (target[1] * s - out[1]) * t;
+  out[2] += (target[2] * s - out[2]) * t;
+}
+
+/** out ← out + source · w */
+export function addScaledInto(out: Rgb, source: Rgb, w: number): void {
+  out[0] += source[0] * w;
+  out[1] += source[1] * w;
+  out[2] += source[2] * w;
+}
+
+export function scaleInto(out: Rgb, s: number): void {
+  out[0] *= s;
+  out[1] *= s;
+  out[2] *= s;
+}
+
+/** gradeRgb, in place. */
+export function gradeInto(c: Rgb, saturation: number, brightness: number, warmth: number): void {
+  const l = luminance(c);
+  c[0] = clamp01((l + (c[0] - l) * saturation) * brightness * (1 + 0.12 * warmth));
+  c[1] = clamp01((l + (c[1] - l) * saturation) * brightness * (1 + 0.02 * warmth));
+  c[2] = clamp01((l + (c[2] - l) * saturation) * brightness * (1 - 0.14 * warmth));
+}
+
+const LINEAR_TABLE_SIZE = 4096;
+const LINEAR_TABLE = Float64Array.from({ length: LINEAR_TABLE_SIZE + 1 }, (_, i) => srgbToLinear(i / LINEAR_TABLE_SIZE));
+
+/** srgbToLinear from a 4097-entry table with linear interpolation (error < 2e-7), for 0..1 input. */
+export function srgbToLinearFast(c: number): number {
+  const x = (c < 0 ? 0 : c > 1 ? 1 : c) * LINEAR_TABLE_SIZE;
+  const i = Math.min(LINEAR_TABLE_SIZE - 1, Math.floor(x));
+  return LINEAR_TABLE[i] + (LINEAR_TABLE[i + 1] - LINEAR_TABLE[i]) * (x - i);
+}

@@ -17,7 +17,7 @@ import { sampleX, sampleZ, type Heightfield } from '../terrain/heightfield.ts';
 import type { WaterBodies } from '../water/water-bodies.ts';
 import { BIOME_TABLE, MUD_COLOR, SNOW_COLOR } from './biome-table.ts';
 import type { BiomeMap } from './classify-biomes.ts';
-import { gradeRgb, hexToRgb, luminance, mixRgb, srgbToLinear, type Rgb } from './color.ts';
+import { addScaledInto, gradeInto, hexToRgb, luminance, mixInto, mixRgb, mixScaledInto, scaleInto, srgbToLinearFast, type Rgb } from './color.ts';
 import { resolvePalette } from './palette.ts';
 
 export interface GroundMaterial {
@@ -79,6 +79,12 @@ export function paintGround(
   const SAND = k + 1;
   const SNOW = k + 2;
 
+  // Scratch colours, reused for every sample (no allocation in the loop).
+  const c: Rgb = [0, 0, 0];
+  const rock: Rgb = [0, 0, 0];
+  const sand: Rgb = [0, 0, 0];
+  const ground: Rgb = [0, 0, 0];
+  const grey: Rgb = [0, 0, 0];
   for (let iz = 0; iz < field.nz; iz++) {
     const z = sampleZ(field, iz);
     for (let ix = 0; ix < field.nx; ix++) {
@@ -91,35 +97,42 @@ export function paintGround(
       const patch = fbm(patchNoise, x / 70, z / 70, { octaves: 2, gain: 0.5 });
 
       // 1. Biome grounds, blended.
-      let c: Rgb = [0, 0, 0];
-      let rock: Rgb = [0, 0, 0];
-      let sand: Rgb = [0, 0, 0];
+      c[0] = c[1] = c[2] = 0;
+      rock[0] = rock[1] = rock[2] = 0;
+      sand[0] = sand[1] = sand[2] = 0;
       let cold = 0;
       let bandedShare = 0;
       for (let b = 0; b < k; b++) {
         const w = biomeMap.weights[i * k + b];
         if (w < 1e-3) continue;
         const g = grounds[b];
-        let ground = mixRgb(g[0], g[1], Math.max(0, Math.min(1, e * 1.3 + 0.25 * patch)));
+        const t = Math.max(0, Math.min(1, e * 1.3 + 0.25 * patch));
+        ground[0] = g[0][0] + (g[1][0] - g[0][0]) * t;
+        ground[1] = g[0][1] + (g[1][1] - g[0][1]) * t;
+        ground[2] = g[0][2] + (g[1][2] - g[0][2]) * t;
         if (grassLike[b]) {
-          if (season === 'autumn') ground = mixRgb(ground, AUTUMN_GROUND, 0.45 + 0.15 * patch);
-          else if (season === 'spring') ground = mixRgb(ground, SPRING_GROUND, 0.2);
-          else if (season === 'winter') ground = mixRgb(ground, [luminance(ground), luminance(ground), luminance(ground)], 0.5);
+          if (season === 'autumn') mixInto(ground, AUTUMN_GROUND, 0.45 + 0.15 * patch);
+          else if (season === 'spring') mixInto(ground, SPRING_GROUND, 0.2);
+          else if (season === 'winter') {
+            const l = luminance(ground);
+            grey[0] = grey[1] = grey[2] = l;
+            mixInto(ground, grey, 0.5);
+          }
         }
-        c = addScaled(c, ground, w);
-        rock = addScaled(rock, rocks[b], w);
-        sand = addScaled(sand, sands[b], w);
+        addScaledInto(c, ground, w);
+        addScaledInto(rock, rocks[b], w);
+        addScaledInto(sand, sands[b], w);
         cold += looks[b].cold * w;
         if (banded[b]) bandedShare += w;
       }
-      c = scaleRgb(c, 1 + 0.08 * fine);
+      scaleInto(c, 1 + 0.08 * fine);
 
       // 2. Rock on steep and high ground.
-      if (bandedShare > 0) rock = scaleRgb(rock, 1 - bandedShare * (0.12 - 0.12 * Math.sin((h / 6.5 + 0.4 * patch) * Math.PI * 2)));
+      if (bandedShare > 0) scaleInto(rock, 1 - bandedShare * (0.12 - 0.12 * Math.sin((h / 6.5 + 0.4 * patch) * Math.PI * 2)));
       // Grass holds to about 35°; bare rock from about 45°.
       let rockWeight = smoothstep(0.7, 1.05, slope + 0.15 * fine);
       if (mountainsIndex >= 0) rockWeight = Math.max(rockWeight, 0.7 * biomeMap.weights[i * k + mountainsIndex] * smoothstep(0.5, 0.8, e + 0.1 * patch));
-      c = mixRgb(c, scaleRgb(rock, 1 + 0.1 * fine), rockWeight);
+      mixScaledInto(c, rock, 1 + 0.1 * fine, rockWeight);
 
       // 3. Shores, seabed and wet banks.
       let sandWeight = 0;
@@ -127,28 +140,27 @@ export function paintGround(
       if (water.seaLevel !== null) {
         const above = h - water.seaLevel;
         // Beaches only where the sea really is near (not beside a dry hollow below sea level).
-        const shore = underSea ? 1 : smoothstep(2.5, 0.3, above + 0.8 * fine) * smoothstep(0.6, 0.3, slope) * smoothstep(40, 5, water.distance[i]);
-        sandWeight = shore;
-        c = mixRgb(c, underSea ? scaleRgb(sand, Math.max(0.55, 1 + above * 0.02)) : sand, sandWeight);
+        sandWeight = underSea ? 1 : smoothstep(2.5, 0.3, above + 0.8 * fine) * smoothstep(0.6, 0.3, slope) * smoothstep(40, 5, water.distance[i]);
+        mixScaledInto(c, sand, underSea ? Math.max(0.55, 1 + above * 0.02) : 1, sandWeight);
       }
       const underFreshWater = !Number.isNaN(water.surface[i]) && water.surface[i] > h && sandWeight < 1;
       const bank = underFreshWater ? 1 : smoothstep(5, 0.5, water.distance[i]) * 0.6 * (1 - sandWeight);
-      c = mixRgb(c, mud, bank);
+      mixInto(c, mud, bank);
 
       // 4. Snow.
       const snowLine = 1.1 - 0.55 * cold * coldReach - seasonShift - 0.75 * snowfall - heightShift;
       let snowWeight = smoothstep(snowLine, snowLine + 0.06, e + 0.05 * patch) * smoothstep(1.1, 0.6, slope);
       if (snowfall > 0) snowWeight = Math.max(snowWeight, snowfall * smoothstep(0.75, 0.35, slope) * (0.75 + 0.25 * patch));
       if (underFreshWater || underSea) snowWeight = 0;
-      c = mixRgb(c, scaleRgb(snow, 1 + 0.03 * fine), snowWeight);
+      mixScaledInto(c, snow, 1 + 0.03 * fine, snowWeight);
 
       // 5. Palette.
-      c = gradeRgb(c, palette.saturation, palette.brightness * wet, palette.warmth);
-      if (palette.tint) c = mixRgb(c, palette.tint, palette.tintAmount);
+      gradeInto(c, palette.saturation, palette.brightness * wet, palette.warmth);
+      if (palette.tint) mixInto(c, palette.tint, palette.tintAmount);
 
-      colors[i * 3] = srgbToLinear(c[0]);
-      colors[i * 3 + 1] = srgbToLinear(c[1]);
-      colors[i * 3 + 2] = srgbToLinear(c[2]);
+      colors[i * 3] = srgbToLinearFast(c[0]);
+      colors[i * 3 + 1] = srgbToLinearFast(c[1]);
+      colors[i * 3 + 2] = srgbToLinearFast(c[2]);
       const m = snowWeight > 0.5 ? SNOW : rockWeight > 0.5 ? ROCK : sandWeight > 0.5 ? SAND : biomeMap.dominant[i];
       material[i] = m;
     }
@@ -161,12 +173,4 @@ export function paintGround(
     { id: 'snow', roughness: 0.6 },
   ];
   return { colors, material, materials };
-}
-
-function addScaled(a: Rgb, b: Rgb, w: number): Rgb {
-  return [a[0] + b[0] * w, a[1] + b[1] * w, a[2] + b[2] * w];
-}
-
-function scaleRgb(c: Rgb, s: number): Rgb {
-  return [c[0] * s, c[1] * s, c[2] * s];
 }
