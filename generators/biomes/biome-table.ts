@@ -12,6 +12,8 @@ export interface SiteConditions {
   slope: number;
   /** 0 dry .. 1 wet. */
   moisture: number;
+  /** 0 freezing .. 1 hot: colder with real height and in winter, varying across the map. */
+  temperature: number;
   /** 1 at the water's edge, falling to 0 about 60 m away. */
   nearWater: number;
   /** 1 on a low sea shore, 0 inland. */
@@ -71,7 +73,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     sand: '#b7ab8c',
     roughness: 0.9,
     cold: 0.5,
-    affinity: (s) => 0.8 * (s.elevation - 0.3),
+    affinity: (s) => 0.8 * (s.elevation - 0.3) + 1.2 * (0.45 - s.temperature),
     cover: cover(0.7, 0.35, 0.3, 0.05, 0.45),
   },
   jungle: {
@@ -81,7 +83,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     sand: '#d9c9a0',
     roughness: 0.85,
     cold: 0,
-    affinity: (s) => 1.0 * (s.moisture - 0.5) - 1.0 * Math.max(0, s.elevation - 0.6),
+    affinity: (s) => 1.0 * (s.moisture - 0.5) - 1.0 * Math.max(0, s.elevation - 0.6) + 1.2 * (s.temperature - 0.6),
     cover: cover(0.9, 0.8, 0.5, 0.2, 0.25),
   },
   desert: {
@@ -91,7 +93,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     sand: '#dcc089',
     roughness: 0.95,
     cold: 0,
-    affinity: (s) => -1.2 * (s.moisture - 0.4),
+    affinity: (s) => -1.2 * (s.moisture - 0.4) + 0.8 * (s.temperature - 0.5),
     cover: cover(0.05, 0.1, 0.1, 0.02, 0.3),
   },
   savanna: {
@@ -101,7 +103,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     sand: '#d2b98a',
     roughness: 0.95,
     cold: 0.05,
-    affinity: (s) => -0.5 * (s.moisture - 0.4) - 1.0 * s.slope,
+    affinity: (s) => -0.5 * (s.moisture - 0.4) - 1.0 * s.slope + 0.8 * (s.temperature - 0.5),
     cover: cover(0.15, 0.3, 0.85, 0.1, 0.2),
   },
   tundra: {
@@ -111,7 +113,7 @@ export const BIOME_TABLE: Record<Biome, BiomeLook> = {
     sand: '#a9a392',
     roughness: 0.9,
     cold: 0.9,
-    affinity: (s) => 1.2 * (s.elevation - 0.4),
+    affinity: (s) => 0.8 * (s.elevation - 0.4) + 1.6 * (0.4 - s.temperature),
     cover: cover(0.08, 0.2, 0.3, 0.05, 0.45),
   },
   swamp: {

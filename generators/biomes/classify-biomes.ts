@@ -1,7 +1,7 @@
 /**
  * Where each biome of the mix goes. Every sample scores each biome by its affinity to the site
- * (height, slope, moisture, water, coast, volcano) plus a regional noise so borders wander, plus a
- * per-biome offset. The offsets are calibrated on a subsample of the land so that each biome
+ * (height, slope, moisture, temperature, water, coast, volcano) plus a regional noise so borders
+ * wander, plus a per-biome offset. The offsets are calibrated on a subsample of the land so that each biome
  * covers about its weight's share of it — the mix says *how much*, the affinities say *where*
  * (with mountains and grassland at equal weight, mountains take the high half). A softmax of the
  * scores gives smooth blend weights for colouring; the highest score names the sample's biome.
@@ -29,12 +29,13 @@ export interface BiomeMap {
 /** How sharp biome borders are: lower is sharper. */
 const BORDER_SOFTNESS = 0.18;
 const CALIBRATION_SAMPLES = 6000;
-const CALIBRATION_ROUNDS = 14;
+const CALIBRATION_SWEEPS = 3;
+const BISECTION_STEPS = 22;
 
 export function classifyBiomes(
   field: Heightfield,
   water: WaterBodies,
-  spec: Pick<WorldSpec, 'biomes' | 'terrain'>,
+  spec: Pick<WorldSpec, 'biomes' | 'terrain' | 'time'>,
   rng: Rng,
   vent?: { x: number; z: number },
 ): BiomeMap {
@@ -55,7 +56,7 @@ export function classifyBiomes(
     return { biomes, dominant, weights, slope, elevation };
   }
 
-  const scorer = new SiteScorer(field, water, slope, elevation, biomes, rng, vent);
+  const scorer = new SiteScorer(field, water, slope, elevation, biomes, rng, vent, spec.terrain.maxHeight, spec.time.season);
   const offsets = calibrateOffsets(scorer, field, water, mix.map(([, w]) => w));
   const scores = new Float64Array(k);
   for (let i = 0; i < n; i++) {
@@ -74,7 +75,12 @@ export function classifyBiomes(
   return { biomes, dominant, weights, slope, elevation };
 }
 
-/** Offsets that make each biome win about its weight's share of the land samples. */
+/**
+ * Offsets that make each biome win about its weight's share of the land samples. A biome's share
+ * only grows as its offset grows, so each offset is found by bisection with the others held, and a
+ * few sweeps over the biomes settle them together. (A proportional step oscillates when many
+ * samples score alike.)
+ */
 function calibrateOffsets(scorer: SiteScorer, field: Heightfield, water: WaterBodies, mixWeights: number[]): Float64Array {
   const k = mixWeights.length;
   const total = mixWeights.reduce((s, w) => s + w, 0);
@@ -86,7 +92,7 @@ function calibrateOffsets(scorer: SiteScorer, field: Heightfield, water: WaterBo
     if (water.seaMask === null || water.seaMask[i] === 0) land.push(i);
   }
   if (land.length === 0) return offsets;
-  // Scores without offsets, once; each round only moves the offsets.
+  // Scores without offsets, once; the search only moves the offsets.
   const raw = new Float64Array(land.length * k);
   const zero = new Float64Array(k);
   const scores = new Float64Array(k);
@@ -94,15 +100,26 @@ function calibrateOffsets(scorer: SiteScorer, field: Heightfield, water: WaterBo
     scorer.score(i, zero, scores);
     raw.set(scores, j * k);
   });
-  const wins = new Float64Array(k);
-  for (let round = 0; round < CALIBRATION_ROUNDS; round++) {
-    wins.fill(0);
+  const shareOf = (b: number): number => {
+    let wins = 0;
     for (let j = 0; j < land.length; j++) {
       let best = 0;
-      for (let b = 1; b < k; b++) if (raw[j * k + b] + offsets[b] > raw[j * k + best] + offsets[best]) best = b;
-      wins[best]++;
+      for (let c = 1; c < k; c++) if (raw[j * k + c] + offsets[c] > raw[j * k + best] + offsets[best]) best = c;
+      if (best === b) wins++;
     }
-    for (let b = 0; b < k; b++) offsets[b] += 0.7 * Math.log((target[b] + 0.01) / (wins[b] / land.length + 0.01));
+    return wins / land.length;
+  };
+  for (let sweep = 0; sweep < CALIBRATION_SWEEPS; sweep++) {
+    for (let b = 0; b < k; b++) {
+      let low = offsets[b] - 20;
+      let high = offsets[b] + 20;
+      for (let step = 0; step < BISECTION_STEPS; step++) {
+        offsets[b] = (low + high) / 2;
+        if (shareOf(b) < target[b]) low = offsets[b];
+        else high = offsets[b];
+      }
+      offsets[b] = (low + high) / 2;
+    }
   }
   return offsets;
 }
@@ -111,7 +128,11 @@ function calibrateOffsets(scorer: SiteScorer, field: Heightfield, water: WaterBo
 class SiteScorer {
   private readonly moistureNoise: Noise2D;
   private readonly regionNoises: Noise2D[];
-  private readonly site: SiteConditions = { elevation: 0, slope: 0, moisture: 0, nearWater: 0, coastal: 0, nearVent: 0 };
+  private readonly temperatureNoise: Noise2D;
+  private readonly site: SiteConditions = { elevation: 0, slope: 0, moisture: 0, temperature: 0, nearWater: 0, coastal: 0, nearVent: 0 };
+  /** Degrees of cooling from the lowest to the highest ground, as a share of the 0..1 scale. */
+  private readonly lapse: number;
+  private readonly seasonWarmth: number;
   private readonly ventRadius: number;
 
   constructor(
@@ -122,8 +143,14 @@ class SiteScorer {
     private readonly biomes: Biome[],
     rng: Rng,
     private readonly vent: { x: number; z: number } | undefined,
+    maxHeight: number,
+    season: WorldSpec['time']['season'],
   ) {
     this.moistureNoise = createGradientNoise(rng.fork('moisture'));
+    this.temperatureNoise = createGradientNoise(rng.fork('temperature'));
+    // About 6.5 °C per km of height on a 0..1 scale spanning ~40 °C: only real heights cool much.
+    this.lapse = Math.min(0.6, (0.16 * maxHeight) / 1000 + 0.1);
+    this.seasonWarmth = season === 'winter' ? -0.2 : season === 'summer' ? 0.08 : 0;
     this.regionNoises = biomes.map((b) => createGradientNoise(rng.fork('region', b)));
     this.ventRadius = 0.35 * Math.min(field.width, field.depth);
   }
@@ -140,6 +167,8 @@ class SiteScorer {
     site.slope = this.slope[i];
     site.nearWater = nearWater;
     site.moisture = Math.max(0, Math.min(1, 0.45 + 0.35 * fbm(this.moistureNoise, x / 300, z / 300, { octaves: 3, gain: 0.5 }) + 0.35 * nearWater));
+    const drift = 0.15 * fbm(this.temperatureNoise, x / 600, z / 600, { octaves: 2, gain: 0.5 });
+    site.temperature = Math.max(0, Math.min(1, 0.6 + this.seasonWarmth + drift - this.lapse * site.elevation));
     const sea = this.water.seaLevel;
     site.coastal = sea === null ? 0 : Math.exp(-this.water.distance[i] / 50) * (h - sea < 8 ? 1 : 0.3);
     site.nearVent = this.vent ? Math.max(0, 1 - Math.hypot(x - this.vent.x, z - this.vent.z) / this.ventRadius) : 0;

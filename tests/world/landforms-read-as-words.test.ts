@@ -99,3 +99,31 @@ describe('biomes', () => {
     expect(mean(black.ground.colors)[0]).toBeLessThan(r / 4);
   });
 });
+
+describe('temperature', () => {
+  it('puts taiga on the colder, higher ground and temperate forest below it', async () => {
+    const { world } = await generateWorld(
+      smallSpec({ size: SIZE, biomes: { 'temperate-forest': 1, taiga: 1 }, terrain: { relief: 0.8, maxHeight: 600 } }),
+    );
+    const { biomes, terrain } = world;
+    const meanHeight = (b: number) => {
+      let sum = 0;
+      let count = 0;
+      for (let i = 0; i < biomes.dominant.length; i++) if (biomes.dominant[i] === b) (sum += terrain.heights[i]), count++;
+      return sum / count;
+    };
+    expect(meanHeight(biomes.biomes.indexOf('taiga'))).toBeGreaterThan(meanHeight(biomes.biomes.indexOf('temperate-forest')));
+  });
+});
+
+describe('biome shares', () => {
+  it.each([1, 2, 3])('match unequal mix weights within 5 points (seed %i)', async (seed) => {
+    const { world } = await generateWorld(
+      smallSpec({ seed, size: SIZE, biomes: { grassland: 1, mountains: 2 / 3, desert: 1 / 3 }, terrain: { relief: 0.6 } }),
+    );
+    const shares = describeWorld(world).biomeShares;
+    expect(Math.abs(shares.grassland - 3 / 6)).toBeLessThan(0.05);
+    expect(Math.abs(shares.mountains - 2 / 6)).toBeLessThan(0.05);
+    expect(Math.abs(shares.desert - 1 / 6)).toBeLessThan(0.05);
+  });
+});
