@@ -20,6 +20,10 @@ export interface GenerateToDirectoryOptions {
   explanation?: Explanation;
   preview: boolean;
   json: boolean;
+  /** Quantize + meshopt (default true). */
+  compress?: boolean;
+  /** Also write the streamable chunk set under DIR/chunks/. */
+  chunks?: boolean;
 }
 
 export async function generateToDirectory(options: GenerateToDirectoryOptions, io: CliIo): Promise<WorldReport> {
@@ -30,13 +34,19 @@ export async function generateToDirectory(options: GenerateToDirectoryOptions, i
   const progress = createProgressReporter(io.stderr);
   let files;
   try {
-    files = await makeWorldFiles(options.spec, { onProgress: progress.update, signal: io.signal, preview: options.preview });
+    files = await makeWorldFiles(options.spec, {
+      onProgress: progress.update,
+      signal: io.signal,
+      preview: options.preview,
+      compress: options.compress ?? true,
+      chunks: options.chunks ?? false,
+    });
   } finally {
     progress.end();
   }
   const report = files.report;
   if (options.explanation) {
-    report.notes = {
+    report.extra = {
       interpretation: {
         matched: options.explanation.matches.map((m) => m.phrase),
         unused: options.explanation.unused.map((u) => u.word),
@@ -50,6 +60,11 @@ export async function generateToDirectory(options: GenerateToDirectoryOptions, i
     { path: join(options.outDir, 'world.glb'), data: files.glb },
     { path: join(options.outDir, 'spec.json'), data: files.specJson },
   ];
+  if (files.navmesh) outputs.push({ path: join(options.outDir, 'navmesh.bin'), data: files.navmesh });
+  if (files.chunks) {
+    for (const chunk of files.chunks.files) outputs.push({ path: join(options.outDir, 'chunks', chunk.name), data: chunk.bytes });
+    outputs.push({ path: join(options.outDir, 'chunks', 'index.json'), data: `${JSON.stringify(files.chunks.index, null, 2)}\n` });
+  }
   if (png) outputs.push({ path: join(options.outDir, 'relief.png'), data: png });
   if (viewPng) outputs.push({ path: join(options.outDir, 'view.png'), data: viewPng });
   for (const file of outputs) report.files[file.path.slice(options.outDir.length + 1)] = byteLength(file.data);
@@ -62,12 +77,16 @@ export async function generateToDirectory(options: GenerateToDirectoryOptions, i
   else {
     const c = report.counts;
     io.out(
-      `${join(options.outDir, 'world.glb')}  ${formatBytes(files.glb.length)} · ${c.terrainChunks} chunks · ` +
-        `${c.terrainVertices.toLocaleString('en')} vertices · ${c.terrainTriangles.toLocaleString('en')} triangles · ` +
-        `${c.waterMeshes} water surfaces · validator ${report.validation.errors} errors, ${report.validation.warnings} warnings · ` +
-        `${formatMs(report.totalMs)}\n`,
+      `${join(options.outDir, 'world.glb')}  ${formatBytes(files.glb.length)} · ${c.terrainChunks} terrain chunks · ` +
+        `${c.terrainTriangles.toLocaleString('en')} terrain triangles · ${c.instances.toLocaleString('en')} instances · ` +
+        `${c.structures} structures · ${c.waterMeshes} water surfaces · ${c.paths} paths · navmesh ${c.navmeshTriangles.toLocaleString('en')} triangles · ` +
+        `validator ${report.validation.errors} errors, ${report.validation.warnings} warnings · ${formatMs(report.totalMs)}\n`,
     );
-    io.out(`Also wrote spec.json, report.json${png ? ', relief.png, view.png' : ''} in ${options.outDir}\n`);
+    if (files.chunks) {
+      io.out(`${join(options.outDir, 'chunks')}/  ${files.chunks.files.length} chunk files + index.json · validator ${report.chunkValidation?.errors ?? 0} errors\n`);
+    }
+    io.out(`Also wrote spec.json, report.json${files.navmesh ? ', navmesh.bin' : ''}${png ? ', relief.png, view.png' : ''} in ${options.outDir}\n`);
+    for (const note of report.notes) io.out(`Note: ${note}\n`);
   }
   return report;
 }

@@ -13,7 +13,11 @@ export const generateVerb: Verb = {
        worldsmith generate --spec spec.json --out DIR [--seed N] [--json] [--no-preview]
 
 Writes, atomically (nothing half-written is ever left):
-  DIR/world.glb     the world: terrain chunks, water, sun; the spec in asset.extras
+  DIR/world.glb     the world: terrain, water, plants and rocks (GPU-instanced, LOD chains),
+                    structures, colliders, spawn, points of interest, paths, navmesh, sun;
+                    meshopt-compressed; the spec in asset.extras
+  DIR/navmesh.bin   the navmesh in Detour's own format
+  DIR/chunks/       with --chunks: one glb per terrain chunk and level of detail, plus index.json
   DIR/spec.json     the complete WorldSpec it was made from (edit it and pass it to --spec)
   DIR/report.json   counts, sizes, timings per stage and the validator's verdict
   DIR/relief.png    a top-down shaded-relief map (unless --no-preview)
@@ -25,6 +29,8 @@ Options:
   --spec FILE    a WorldSpec JSON file instead of a prompt
   --seed N       world seed, 0 to 4294967295 (overrides the spec's)
   --json         print report.json to stdout instead of a summary
+  --no-compress  write plain float32 geometry (no KHR_mesh_quantization / EXT_meshopt_compression)
+  --chunks       also write the streamable chunk set (DIR/chunks/)
   --no-preview   skip relief.png and view.png
 
 Examples:
@@ -37,6 +43,8 @@ Examples:
       seed: { type: 'string' },
       json: { type: 'boolean' },
       'no-preview': { type: 'boolean' },
+      'no-compress': { type: 'boolean' },
+      chunks: { type: 'boolean' },
     });
     if (!values.out) throw new UsageError('generate needs --out DIR. See `worldsmith generate --help`.', 'generate');
     if (values.spec && positionals.length > 0) throw new UsageError('Give either a prompt or --spec, not both.', 'generate');
@@ -53,7 +61,18 @@ Examples:
       spec = interpretation.spec;
       explanation = interpretation.explanation;
     }
-    await generateToDirectory({ spec, outDir: values.out, explanation, preview: !values['no-preview'], json: values.json === true }, io);
+    await generateToDirectory(
+      {
+        spec,
+        outDir: values.out,
+        explanation,
+        preview: !values['no-preview'],
+        json: values.json === true,
+        compress: !values['no-compress'],
+        chunks: values.chunks === true,
+      },
+      io,
+    );
     return 0;
   },
 };

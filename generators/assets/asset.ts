@@ -53,7 +53,7 @@ export interface Asset {
   kind: AssetKind;
   /** LOD0 first. */
   lods: AssetLod[];
-  /** Of LOD0. */
+  /** Containing every LOD (see boundsOf). */
   bounds: Bounds;
   collider: Collider;
   /** Distance in metres at which each LOD after LOD0 takes over (length = lods.length − 1, rising). */

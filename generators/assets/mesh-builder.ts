@@ -135,7 +135,8 @@ export interface FrustumOptions {
 
 /**
  * A tapered tube from `from` to `to` with `segments` sides (≥ 3), smooth-shaded sides:
- * 2 × segments triangles, plus segments − 2 per cap.
+ * 2 × segments triangles (segments for a cone, whose pointed end is one radius 0), plus
+ * segments − 2 per cap.
  */
 export function frustum(
   b: MeshBuilder,
@@ -169,8 +170,9 @@ export function frustum(
   const top = ring(to, radiusTo, 1);
   for (let s = 0; s < segments; s++) {
     const s1 = (s + 1) % segments;
-    b.triangle(material, bottom[s], bottom[s1], top[s1]);
-    b.triangle(material, bottom[s], top[s1], top[s]);
+    // At a pointed end (radius 0) one triangle of each side quad would have no area: skip it.
+    if (radiusFrom > 0) b.triangle(material, bottom[s], bottom[s1], top[s1]);
+    if (radiusTo > 0 || radiusFrom === 0) b.triangle(material, bottom[s], top[s1], top[s]);
   }
   const cap = (center: Vec3, radius: number, normal: Vec3, t: number, flip: boolean) => {
     const ids: number[] = [];

@@ -7,7 +7,8 @@
  *  3. sand on sea shores and the seabed; wet mud on river and lake banks;
  *  4. snow above the snow line (set by the biomes' cold, the season, height and snowfall) and,
  *     under snowfall, on all gentle ground;
- *  5. the palette: mood grading, tint, per-surface overrides, and rain's wet darkening.
+ *  5. trodden paths: bare earth (darker sand in sand, packed grey in snow);
+ *  6. the palette: mood grading, tint, per-surface overrides, and rain's wet darkening.
  * Colours come out linear, for glTF's COLOR_0.
  */
 import type { Rng } from '../seed/rng.ts';
@@ -35,6 +36,8 @@ export interface GroundSurface {
 }
 
 const AUTUMN_GROUND = hexToRgb('#9a6a2e');
+const TRODDEN_EARTH = hexToRgb('#8a7455');
+const PACKED_SNOW = hexToRgb('#b9b6ae');
 const SPRING_GROUND = hexToRgb('#7aa53c');
 
 export function paintGround(
@@ -43,6 +46,8 @@ export function paintGround(
   water: WaterBodies,
   spec: Pick<WorldSpec, 'terrain' | 'time' | 'weather' | 'palette'>,
   rng: Rng,
+  /** 1 on walkable path treads: painted trodden earth (or packed snow, or darker sand). */
+  pathMask?: Float32Array,
 ): GroundSurface {
   const n = field.nx * field.nz;
   const k = biomeMap.biomes.length;
@@ -154,7 +159,15 @@ export function paintGround(
       if (underFreshWater || underSea) snowWeight = 0;
       mixScaledInto(c, snow, 1 + 0.03 * fine, snowWeight);
 
-      // 5. Palette.
+      // 5. Trodden paths.
+      if (pathMask && pathMask[i] > 0) {
+        const tread = pathMask[i] * 0.85;
+        if (snowWeight > 0.5) mixInto(c, PACKED_SNOW, tread);
+        else if (sandWeight > 0.5 || bandedShare > 0.5) mixScaledInto(c, sand, 0.78, tread);
+        else mixInto(c, TRODDEN_EARTH, tread);
+      }
+
+      // 6. Palette.
       gradeInto(c, palette.saturation, palette.brightness * wet, palette.warmth);
       if (palette.tint) mixInto(c, palette.tint, palette.tintAmount);
 

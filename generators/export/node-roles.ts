@@ -12,6 +12,18 @@ export const NODE_ROLES = [
   'lake',
   'river',
   'key-light',
+  'scatter',
+  'instances',
+  'structures',
+  'structure',
+  'structure-piece',
+  'colliders',
+  'collider',
+  'navmesh',
+  'gameplay',
+  'spawn',
+  'point-of-interest',
+  'path',
 ] as const;
 export type NodeRole = (typeof NODE_ROLES)[number];
 

@@ -12,18 +12,23 @@ import type { Document, Material, Node } from '@gltf-transform/core';
 import type { Heightfield } from '../terrain/heightfield.ts';
 import type { Lake, River } from '../water/water-bodies.ts';
 import type { World } from '../world/world.ts';
+import type { Region } from './instanced-scatter.ts';
 import { roleExtras } from './node-roles.ts';
 
-export function addWaterMeshes(doc: Document, world: World, parent: Node, water: Material): { meshes: number; triangles: number } {
+/**
+ * `clip`: only water inside a rectangle (chunked export) — the sea quad is cut to it, lakes keep
+ * the cells whose corner lies in it, rivers the triangles whose centre does.
+ */
+export function addWaterMeshes(doc: Document, world: World, parent: Node, water: Material, clip?: Region): { meshes: number; triangles: number } {
   let meshes = 0;
   let triangles = 0;
   const field = world.terrain;
+  const area: Region = clip ?? { minX: -field.width / 2, minZ: -field.depth / 2, maxX: field.width / 2, maxZ: field.depth / 2 };
   if (world.water.seaLevel !== null) {
     const level = world.water.seaLevel;
-    const hw = field.width / 2;
-    const hd = field.depth / 2;
-    const position = new Float32Array([-hw, level, -hd, -hw, level, hd, hw, level, hd, hw, level, -hd]);
-    const uv = new Float32Array([-hw / 8, -hd / 8, -hw / 8, hd / 8, hw / 8, hd / 8, hw / 8, -hd / 8]);
+    const { minX: x0, minZ: z0, maxX: x1, maxZ: z1 } = area;
+    const position = new Float32Array([x0, level, z0, x0, level, z1, x1, level, z1, x1, level, z0]);
+    const uv = new Float32Array([x0 / 8, z0 / 8, x0 / 8, z1 / 8, x1 / 8, z1 / 8, x1 / 8, z0 / 8]);
     const normal = new Float32Array([0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0]);
     parent.addChild(
       surfaceNode(doc, 'Water/sea', position, normal, uv, new Uint16Array([0, 1, 2, 0, 2, 3]), water).setExtras(
@@ -34,7 +39,7 @@ export function addWaterMeshes(doc: Document, world: World, parent: Node, water:
     triangles += 2;
   }
   for (const lake of world.water.lakes) {
-    const mesh = lakeSurface(field, world.water.surface, lake);
+    const mesh = lakeSurface(field, world.water.surface, lake, area);
     if (!mesh) continue;
     parent.addChild(
       surfaceNode(doc, `Water/${lake.id}`, mesh.position, mesh.normal, mesh.uv, mesh.indices, water).setExtras(
@@ -45,7 +50,8 @@ export function addWaterMeshes(doc: Document, world: World, parent: Node, water:
     triangles += mesh.indices.length / 3;
   }
   for (const river of world.water.rivers) {
-    const mesh = riverRibbon(river);
+    const mesh = clip ? clipMesh(riverRibbon(river), clip) : riverRibbon(river);
+    if (!mesh) continue;
     parent.addChild(
       surfaceNode(doc, `Water/${river.id}`, mesh.position, mesh.normal, mesh.uv, mesh.indices, water).setExtras(
         roleExtras('river', {
@@ -89,14 +95,24 @@ interface SurfaceMesh {
   indices: Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer>;
 }
 
-function lakeSurface(field: Heightfield, surface: Float32Array, lake: Lake): SurfaceMesh | undefined {
+/**
+ * A lake's surface: cells of `step` samples (about 4 m) any of whose samples is flooded. Water is
+ * flat, and the shore rises above it, so a coarse grid's overlap hides under the bank.
+ */
+function lakeSurface(field: Heightfield, surface: Float32Array, lake: Lake, area: Region): SurfaceMesh | undefined {
   const { nx, nz, heights } = field;
   const level = Math.fround(lake.level);
-  const flooded = (i: number) => surface[i] === level && heights[i] < level;
-  const ix0 = Math.max(0, lake.bounds.ix0 - 1);
-  const iz0 = Math.max(0, lake.bounds.iz0 - 1);
-  const ix1 = Math.min(nx - 1, lake.bounds.ix1 + 1);
-  const iz1 = Math.min(nz - 1, lake.bounds.iz1 + 1);
+  const step = Math.max(1, Math.round(LAKE_CELL / Math.min(field.dx, field.dz)));
+  const floodedSample = (i: number) => surface[i] === level && heights[i] < level;
+  const flooded = (ix: number, iz: number) => {
+    for (let z = iz; z <= Math.min(nz - 1, iz + step); z++) for (let x = ix; x <= Math.min(nx - 1, ix + step); x++) if (floodedSample(z * nx + x)) return true;
+    return false;
+  };
+  const snap = (i: number) => Math.floor(i / step) * step;
+  const ix0 = snap(Math.max(0, lake.bounds.ix0 - 1));
+  const iz0 = snap(Math.max(0, lake.bounds.iz0 - 1));
+  const ix1 = Math.min(nx - 1, snap(lake.bounds.ix1 + 1) + step);
+  const iz1 = Math.min(nz - 1, snap(lake.bounds.iz1 + 1) + step);
   const w = ix1 - ix0 + 1;
   const vertexOf = new Int32Array(w * (iz1 - iz0 + 1)).fill(-1);
   const position: number[] = [];
@@ -113,14 +129,18 @@ function lakeSurface(field: Heightfield, surface: Float32Array, lake: Lake): Sur
     }
     return vertexOf[local];
   };
-  for (let iz = iz0; iz < iz1; iz++) {
-    for (let ix = ix0; ix < ix1; ix++) {
-      const i = iz * nx + ix;
-      if (!(flooded(i) || flooded(i + 1) || flooded(i + nx) || flooded(i + nx + 1))) continue;
+  for (let iz = iz0; iz < iz1; iz += step) {
+    for (let ix = ix0; ix < ix1; ix += step) {
+      const cornerX = -field.width / 2 + ix * field.dx;
+      const cornerZ = -field.depth / 2 + iz * field.dz;
+      if (cornerX < area.minX || cornerX >= area.maxX || cornerZ < area.minZ || cornerZ >= area.maxZ) continue;
+      if (!flooded(ix, iz)) continue;
+      const ix2 = Math.min(nx - 1, ix + step);
+      const iz2 = Math.min(nz - 1, iz + step);
       const a = vertex(ix, iz);
-      const b = vertex(ix + 1, iz);
-      const c = vertex(ix, iz + 1);
-      const e = vertex(ix + 1, iz + 1);
+      const b = vertex(ix2, iz);
+      const c = vertex(ix, iz2);
+      const e = vertex(ix2, iz2);
       indices.push(a, c, e, a, e, b);
     }
   }
@@ -135,6 +155,9 @@ function lakeSurface(field: Heightfield, surface: Float32Array, lake: Lake): Sur
     indices: count > 65535 ? Uint32Array.from(indices) : Uint16Array.from(indices),
   };
 }
+
+/** Lake surface cell size, metres. */
+const LAKE_CELL = 4;
 
 /** Ribbon half-width as a share of the channel's half-width: the edges tuck into the banks. */
 const RIBBON_WIDEN = 1.2;
@@ -205,6 +228,40 @@ function smoothedTangent(pts: River['points'], i: number): [number, number] {
     if (length > 1e-6) return [(b.x - a.x) / length, (b.z - a.z) / length];
   }
   return [1, 0];
+}
+
+/** The triangles of a mesh whose centre lies in a region, with only the vertices they use. */
+function clipMesh(mesh: SurfaceMesh, region: Region): SurfaceMesh | undefined {
+  const remap = new Map<number, number>();
+  const position: number[] = [];
+  const normal: number[] = [];
+  const uv: number[] = [];
+  const indices: number[] = [];
+  const p = mesh.position;
+  for (let t = 0; t < mesh.indices.length; t += 3) {
+    const corners = [mesh.indices[t], mesh.indices[t + 1], mesh.indices[t + 2]];
+    const cx = (p[corners[0] * 3] + p[corners[1] * 3] + p[corners[2] * 3]) / 3;
+    const cz = (p[corners[0] * 3 + 2] + p[corners[1] * 3 + 2] + p[corners[2] * 3 + 2]) / 3;
+    if (cx < region.minX || cx >= region.maxX || cz < region.minZ || cz >= region.maxZ) continue;
+    for (const v of corners) {
+      let k = remap.get(v);
+      if (k === undefined) {
+        k = position.length / 3;
+        remap.set(v, k);
+        position.push(p[v * 3], p[v * 3 + 1], p[v * 3 + 2]);
+        normal.push(mesh.normal[v * 3], mesh.normal[v * 3 + 1], mesh.normal[v * 3 + 2]);
+        uv.push(mesh.uv[v * 2], mesh.uv[v * 2 + 1]);
+      }
+      indices.push(k);
+    }
+  }
+  if (indices.length === 0) return undefined;
+  return {
+    position: Float32Array.from(position),
+    normal: Float32Array.from(normal),
+    uv: Float32Array.from(uv),
+    indices: position.length / 3 > 65535 ? Uint32Array.from(indices) : Uint16Array.from(indices),
+  };
 }
 
 /** Area-weighted vertex normals from the ribbon's triangles. */

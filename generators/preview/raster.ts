@@ -88,7 +88,8 @@ export class Raster {
         const w1 = ((c.x - x) * (a.y - y) - (c.y - y) * (a.x - x)) / area;
         const w2 = 1 - w0 - w1;
         if (w0 < 0 || w1 < 0 || w2 < 0) continue;
-        const z = w0 * a.depth + w1 * b.depth + w2 * c.depth;
+        // Depth is not linear in screen space under perspective; its reciprocal is.
+        const z = 1 / (w0 / a.depth + w1 / b.depth + w2 / c.depth);
         const p = y * this.width + x;
         if (z >= this.depth[p]) continue;
         for (let k = 0; k < 3; k++) {

@@ -2,21 +2,35 @@
  * spec → World. Stages, each with its own seed derived from the world seed by name, so adding a
  * stage never changes another's output:
  *   shape (landform + noise + volcano, dunes) → erosion (stream power, raindrops, scree) →
- *   features (mesas, terraces) → water (sea, lakes, rivers, waterfalls) → biomes → ground
- *   (colours, material classes) → sky.
+ *   features (mesas, terraces) → water (sea, lakes, rivers, waterfalls) → structures (placed,
+ *   foundations levelled) → gameplay (spawn, points of interest, paths carved) → biomes → ground
+ *   (colours, material classes, trodden paths) → scatter (plants and rocks) → objects (colliders)
+ *   → sky; the navmesh is built on the other core (a worker thread) from the moment the terrain
+ *   is final, and collected at the end.
+ * Structures come before gameplay (paths lead to them) and paths before ground painting (they are
+ * trodden into it) and scatter (nothing grows on them).
  */
 import { classifyBiomes } from '../biomes/classify-biomes.ts';
 import { paintGround } from '../biomes/paint-ground.ts';
+import { buildNavMeshInWorker } from '../gameplay/navmesh-in-worker.ts';
+import type { Footprint } from '../gameplay/gameplay.ts';
+import { planGameplay } from '../gameplay/plan-gameplay.ts';
+import type { StructureSite } from '../gameplay/points-of-interest.ts';
+import { attachScatterAssets } from '../scatter/scatter-assets.ts';
+import { planScatter } from '../scatter/plan-scatter.ts';
 import { Rng } from '../seed/rng.ts';
 import { lightTheSky } from '../sky/light-the-sky.ts';
 import { parseWorldSpec } from '../spec/parse-world-spec.ts';
+import { SpecError } from '../spec/spec-error.ts';
 import type { WorldSpec } from '../spec/world-spec-schema.ts';
+import { checkStructuresFit, levelFoundations, placeStructures, type PlacedStructure } from '../structures/index.ts';
 import { erodeFluvial } from '../terrain/erode-fluvial.ts';
 import { erodeHydraulic } from '../terrain/erode-hydraulic.ts';
 import { erodeThermal } from '../terrain/erode-thermal.ts';
 import { shapeTerrain } from '../terrain/shape-terrain.ts';
 import { stampFeatures } from '../terrain/stamp-features.ts';
 import { generateWater } from '../water/generate-water.ts';
+import { buildWorldObjects } from './build-world-objects.ts';
 import { defaultClock, StageRunner, type Clock, type ProgressListener } from './progress.ts';
 import type { World } from './world.ts';
 
@@ -24,6 +38,8 @@ export interface GenerateWorldOptions {
   onProgress?: ProgressListener;
   signal?: AbortSignal;
   clock?: Clock;
+  /** Build the navmesh (default true). */
+  navmesh?: boolean;
 }
 
 export interface GeneratedWorld {
@@ -33,8 +49,11 @@ export interface GeneratedWorld {
 }
 
 export async function generateWorld(spec: WorldSpec, options: GenerateWorldOptions = {}): Promise<GeneratedWorld> {
-  // Library callers may hand in an unchecked object: validate before any work.
+  // Library callers may hand in an unchecked object: validate before any work, including the
+  // checks that need structure sizes (a castle that cannot fit fails here, not halfway).
   const checked = parseWorldSpec(spec);
+  const fit = checkStructuresFit(checked);
+  if (fit.length > 0) throw new SpecError(fit);
   const stages = new StageRunner(options.onProgress, options.clock ?? defaultClock, options.signal);
   const rng = new Rng(checked.seed);
 
@@ -53,11 +72,57 @@ export async function generateWorld(spec: WorldSpec, options: GenerateWorldOptio
   });
   await stages.step('features', () => stampFeatures(field, checked.terrain, rng.fork('features')));
   const water = await stages.step('water', () => generateWater(field, checked, rng.fork('water'), { axis: shaped.axis }));
+  const structures = await stages.step('structures', () => {
+    const placed = placeStructures(field, water, checked, rng.fork('structures'));
+    levelFoundations(field, placed, water);
+    return placed;
+  });
+  const gameplayStage = await stages.step('gameplay', () =>
+    planGameplay({ field, water, spec: checked, footprints: footprintsOf(structures), structures: sitesOf(structures), vent: shaped.vent }),
+  );
+  // The terrain is final from here on: the navmesh starts on the other core and is collected last.
+  const navmeshJob =
+    options.navmesh === false ? null : buildNavMeshInWorker(field, water, buildWorldObjects([], structures), options.signal);
+  navmeshJob?.catch(() => undefined);
   const biomes = await stages.step('biomes', () => classifyBiomes(field, water, checked, rng.fork('biomes'), shaped.vent));
-  const ground = await stages.step('ground', () => paintGround(field, biomes, water, checked, rng.fork('ground')));
+  const ground = await stages.step('ground', () => paintGround(field, biomes, water, checked, rng.fork('ground'), gameplayStage.pathMask));
+  const scatter = await stages.step('scatter', () =>
+    attachScatterAssets(planScatter({ field, water, biomes, ground, blocked: gameplayStage.blocked, spec: checked }, rng.fork('scatter')), checked),
+  );
+  const objects = await stages.step('objects', () => buildWorldObjects(scatter, structures));
+  const navmesh = navmeshJob ? await stages.step('navmesh', () => navmeshJob) : null;
   const sky = await stages.step('sky', () => lightTheSky(checked));
   return {
-    world: { spec: checked, terrain: field, water, biomes, ground, sky, landmarks: { vent: shaped.vent, axis: shaped.axis } },
+    world: {
+      spec: checked,
+      terrain: field,
+      water,
+      biomes,
+      ground,
+      sky,
+      structures,
+      gameplay: gameplayStage.gameplay,
+      scatter,
+      objects,
+      navmesh,
+      landmarks: { vent: shaped.vent, axis: shaped.axis },
+    },
     timings: stages.timings,
   };
+}
+
+function footprintsOf(structures: readonly PlacedStructure[]): Footprint[] {
+  return structures.flatMap((s) =>
+    s.pieces.map((p) => ({ x: p.x, z: p.z, halfWidth: p.halfWidth, halfDepth: p.halfDepth, yaw: p.yaw, walkable: p.foundation === 'span' })),
+  );
+}
+
+/** A structure as a destination: its centre, and an entrance in front of its first piece. */
+function sitesOf(structures: readonly PlacedStructure[]): StructureSite[] {
+  // A structure that fitted nowhere has no pieces (and a note): nothing to walk to.
+  return structures.filter((s) => s.pieces.length > 0).map((s) => {
+    const p = s.pieces[0];
+    const reach = p.halfDepth + 2.5;
+    return { id: s.id, type: s.type, x: s.centre.x, z: s.centre.z, entrance: { x: p.x + Math.sin(p.yaw) * reach, z: p.z + Math.cos(p.yaw) * reach } };
+  });
 }

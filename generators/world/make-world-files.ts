@@ -1,9 +1,11 @@
 /**
- * spec → everything `worldsmith generate` writes, in memory: the validated .glb, the spec as
+ * spec → everything `worldsmith generate` writes, in memory: the validated world.glb (or, chunked,
+ * one validated glb per chunk and level plus an index), the navmesh in Detour's format, the spec as
  * JSON, a report (counts, sizes, timings per stage, validation), and the previews' pixels (a
  * top-down relief and a perspective view).
  * No file system and no image encoding here: the CLI and the server write and encode.
  */
+import { buildChunkedDocuments, type ChunkIndex } from '../export/build-chunked-documents.ts';
 import { buildWorldDocument, type WorldDocumentCounts } from '../export/build-world-document.ts';
 import { ExportError } from '../export/export-error.ts';
 import { validateGlb, type ValidationSummary } from '../export/validate-glb.ts';
@@ -25,6 +27,10 @@ export interface MakeWorldFilesOptions {
   preview?: boolean;
   /** Longest side of the relief preview, pixels. */
   previewSize?: number;
+  /** Quantize and meshopt-compress (default true). */
+  compress?: boolean;
+  /** Also make the streamable chunk set (one glb per chunk and level, and an index). */
+  chunks?: boolean;
 }
 
 export interface WorldReport {
@@ -38,14 +44,22 @@ export interface WorldReport {
   /** Milliseconds per stage, and in all. */
   timings: Record<string, number>;
   totalMs: number;
+  /** The world.glb's validation, and (chunked) the sum over every chunk file. */
   validation: Omit<ValidationSummary, 'messages'>;
+  chunkValidation?: { files: number; errors: number; warnings: number };
+  /** Things asked for that could not be done exactly (a structure placed elsewhere…). */
+  notes: string[];
   /** Anything else the caller wants on record (e.g. the interpreter's explanation). */
-  notes?: Record<string, unknown>;
+  extra?: Record<string, unknown>;
 }
 
 export interface WorldFiles {
   world: World;
   glb: Uint8Array;
+  /** Detour's serialised navmesh, for engines that load it directly. */
+  navmesh?: Uint8Array;
+  /** Chunk files by name, and the index (with `chunks: true`). */
+  chunks?: { files: Array<{ name: string; bytes: Uint8Array }>; index: ChunkIndex };
   specJson: string;
   report: WorldReport;
   relief?: ReliefImage;
@@ -55,17 +69,34 @@ export interface WorldFiles {
 export async function makeWorldFiles(spec: WorldSpec, options: MakeWorldFilesOptions = {}): Promise<WorldFiles> {
   const clock = options.clock ?? defaultClock;
   const start = clock();
+  const compress = options.compress ?? true;
   const { world, timings } = await generateWorld(spec, { onProgress: options.onProgress, signal: options.signal, clock });
   const stages = new StageRunner(options.onProgress, clock, options.signal);
-  const { doc, counts } = await stages.step('document', () => buildWorldDocument(world));
+  const { doc, counts } = await stages.step('document', () => buildWorldDocument(world, { compress }));
   const glb = await stages.step('glb', () => writeGlb(doc));
   const validation = await stages.step('validate', () => validateGlb(glb));
-  if (validation.errors > 0) {
-    const first = validation.messages.filter((m) => m.severity === 'error').slice(0, 5);
-    throw new ExportError(
-      `The glb failed glTF validation with ${validation.errors} error(s); nothing was written. This is a Worldsmith bug — ` +
-        `please report it with the spec. First errors: ${first.map((m) => `${m.code} at ${m.pointer ?? '?'}: ${m.message}`).join('; ')}`,
-    );
+  refuseInvalid('world.glb', validation);
+
+  let chunks: WorldFiles['chunks'];
+  let chunkValidation: WorldReport['chunkValidation'];
+  if (options.chunks) {
+    chunks = await stages.step('chunks', async (report) => {
+      const built = await buildChunkedDocuments(world, { compress });
+      const files: Array<{ name: string; bytes: Uint8Array }> = [];
+      let errors = 0;
+      let warnings = 0;
+      for (const [k, document] of built.documents.entries()) {
+        const bytes = await writeGlb(document.doc);
+        const check = await validateGlb(bytes);
+        refuseInvalid(document.file, check);
+        errors += check.errors;
+        warnings += check.warnings;
+        files.push({ name: document.file, bytes });
+        report(k + 1, built.documents.length);
+      }
+      chunkValidation = { files: files.length, errors, warnings };
+      return { files, index: built.index };
+    });
   }
   const relief = options.preview === false ? undefined : await stages.step('relief', () => renderReliefPreview(world, options.previewSize));
   const view = options.preview === false ? undefined : await stages.step('view', () => renderPerspectivePreview(world));
@@ -80,6 +111,26 @@ export async function makeWorldFiles(spec: WorldSpec, options: MakeWorldFilesOpt
     timings: { ...timings, ...stages.timings },
     totalMs: clock() - start,
     validation: validationCounts,
+    ...(chunkValidation ? { chunkValidation } : {}),
+    notes: [...world.structures.flatMap((s) => (s.note ? [`${s.id}: ${s.note}`] : [])), ...world.gameplay.notes],
   };
-  return { world, glb, specJson: `${JSON.stringify(world.spec, null, 2)}\n`, report, relief, view };
+  return {
+    world,
+    glb,
+    navmesh: world.navmesh?.detour,
+    chunks,
+    specJson: `${JSON.stringify(world.spec, null, 2)}\n`,
+    report,
+    relief,
+    view,
+  };
+}
+
+function refuseInvalid(file: string, validation: ValidationSummary): void {
+  if (validation.errors === 0) return;
+  const first = validation.messages.filter((m) => m.severity === 'error').slice(0, 5);
+  throw new ExportError(
+    `${file} failed glTF validation with ${validation.errors} error(s); nothing was written. This is a Worldsmith bug — ` +
+      `please report it with the spec. First errors: ${first.map((m) => `${m.code} at ${m.pointer ?? '?'}: ${m.message}`).join('; ')}`,
+  );
 }

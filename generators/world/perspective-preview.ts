@@ -14,6 +14,7 @@ import { ICE_COLOR, WATER_COLOR } from './relief-preview.ts';
 import type { World } from './world.ts';
 import type { Vec3 } from '../assets/asset.ts';
 import { lookAt, project, Raster, type Projected } from '../preview/raster.ts';
+import { drawWorldObjects } from './draw-objects.ts';
 
 export interface PerspectiveOptions {
   width?: number;
@@ -122,6 +123,9 @@ export function renderPerspectivePreview(world: World, options: PerspectiveOptio
       raster.triangle(screen[a], screen[e], screen[b], vertexColor, a * 3, vertexColor, e * 3, vertexColor, b * 3);
     }
   }
+
+  // Plants, rocks and structures.
+  drawWorldObjects(raster, camera, world, sky);
 
   // Water: flat quads over cells with water in them, lit by sky reflection, drawn translucent.
   const waterHex = spec.palette.colors.water ?? (world.water.frozen ? ICE_COLOR : WATER_COLOR);

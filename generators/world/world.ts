@@ -5,6 +5,11 @@
 import type { BiomeMap } from '../biomes/classify-biomes.ts';
 import type { GroundSurface } from '../biomes/paint-ground.ts';
 import type { Sky } from '../sky/light-the-sky.ts';
+import type { Gameplay } from '../gameplay/gameplay.ts';
+import type { NavMeshData } from '../gameplay/build-navmesh.ts';
+import type { InstanceSet } from '../export/instanced-scatter.ts';
+import type { PlacedStructure } from '../structures/index.ts';
+import type { WorldObject } from './world-objects.ts';
 import type { WorldSpec } from '../spec/world-spec-schema.ts';
 import type { Heightfield } from '../terrain/heightfield.ts';
 import type { WaterBodies } from '../water/water-bodies.ts';
@@ -16,6 +21,15 @@ export interface World {
   biomes: BiomeMap;
   ground: GroundSurface;
   sky: Sky;
+  /** Buildings and ruins, placed on levelled foundations. */
+  structures: PlacedStructure[];
+  /** Spawn, points of interest, carved paths. */
+  gameplay: Gameplay;
+  /** Scattered plants and rocks, grouped by asset for instancing. */
+  scatter: InstanceSet[];
+  /** Every placed object with its world-space colliders (scatter and structure pieces). */
+  objects: WorldObject[];
+  navmesh: NavMeshData | null;
   landmarks: {
     /** A volcano's vent, world metres. */
     vent?: { x: number; z: number };

@@ -86,7 +86,7 @@ describe('worldsmith CLI', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain('validator 0 errors');
     const files = (await readdir(out)).sort();
-    expect(files).toEqual(['relief.png', 'report.json', 'spec.json', 'view.png', 'world.glb']);
+    expect(files).toEqual(['navmesh.bin', 'relief.png', 'report.json', 'spec.json', 'view.png', 'world.glb']);
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
     expect(report.files['world.glb']).toBe((await readFile(join(out, 'world.glb'))).length);
     expect(report.validation.errors).toBe(0);
