@@ -8,7 +8,7 @@
  * its prompt until the render bridge (engine-bridge) draws it with Babylon.js.
  */
 import { hexToRgb, linearToSrgb, srgbToLinear, type Rgb } from '../biomes/color.ts';
-import { bilinear } from '../terrain/heightfield.ts';
+import { bilinear, heightAt } from '../terrain/heightfield.ts';
 import type { ReliefImage } from '../terrain/shade-relief.ts';
 import { ICE_COLOR, WATER_COLOR } from './relief-preview.ts';
 import type { World } from './world.ts';
@@ -28,6 +28,10 @@ export interface PerspectiveOptions {
   pitch?: number;
   /** Vertical field of view, degrees. */
   fov?: number;
+  /** Look at this point (world metres) instead of the world's centre — for close-ups. */
+  target?: { x: number; z: number };
+  /** Camera distance from the target, metres (default: the whole world in view). */
+  distance?: number;
 }
 
 const MAX_CELLS = 360;
@@ -100,8 +104,10 @@ export function renderPerspectivePreview(world: World, options: PerspectiveOptio
   const extent = Math.max(field.width, field.depth);
   const azimuth = ((options.azimuth ?? defaultAzimuth(world)) * Math.PI) / 180;
   const pitch = ((options.pitch ?? 28) * Math.PI) / 180;
-  const distance = extent * 0.95;
-  const target: Vec3 = [0, top * 0.35, 0];
+  const distance = options.distance ?? extent * 0.95;
+  const target: Vec3 = options.target
+    ? [options.target.x, heightAt(field, options.target.x, options.target.z) + distance * 0.08, options.target.z]
+    : [0, top * 0.35, 0];
   const eye: Vec3 = [
     target[0] - Math.sin(azimuth) * Math.cos(pitch) * distance,
     target[1] + Math.sin(pitch) * distance,
