@@ -104,7 +104,7 @@ export function createStructure(type: StructureType, seed: number, options: Stru
     if (o.foundationDepth > 0 && !REACHES_DOWN.has(type)) drawFoundation(ctx, type, o.foundationDepth);
     return ctx;
   });
-  const lods = contexts.map((ctx) => weatherLod(ctx.b.build(), o.condition, deriveSeed(itemSeed, 'age')));
+  const lods = contexts.map((ctx) => weatherLod(ctx.b.build(), o.condition, o.biome, deriveSeed(itemSeed, 'age')));
   const bounds = boundsOf(lods);
   const radius = Math.hypot(bounds.max[0] - bounds.min[0], bounds.max[1] - bounds.min[1], bounds.max[2] - bounds.min[2]) / 2;
   return {
@@ -129,9 +129,9 @@ export function createWell(seed: number, options: StructureOptions = {}): Asset 
     if (o.foundationDepth > 0) drawFoundationRect(ctx, 1.5, 1.5, o.foundationDepth, false);
     return ctx;
   });
-  const lods = contexts.map((ctx) => weatherLod(ctx.b.build(), o.condition, deriveSeed(itemSeed, 'age')));
+  const lods = contexts.map((ctx) => weatherLod(ctx.b.build(), o.condition, o.biome, deriveSeed(itemSeed, 'age')));
   return {
-    id: `structure/well-${o.condition}-${material}${o.foundationDepth > 0 ? `-base${o.foundationDepth.toFixed(2)}` : ''}/${seed >>> 0}`,
+    id: `structure/well-${o.condition}-${material}-${o.biome}${o.foundationDepth > 0 ? `-base${o.foundationDepth.toFixed(2)}` : ''}/${seed >>> 0}`,
     kind: 'structure',
     lods,
     bounds: boundsOf(lods),
@@ -157,7 +157,8 @@ function normalise(type: StructureType, seed: number, options: StructureOptions)
 }
 
 function variantName(type: StructureType, material: string, o: Required<StructureOptions>): string {
-  let name = `${type}-${o.condition}-${material}`;
+  // The biome changes how much moss grows, so it is part of the name.
+  let name = `${type}-${o.condition}-${material}-${o.biome}`;
   if (o.span > 0 && REACHES_DOWN.has(type)) name += `-span${o.span.toFixed(2)}`;
   if (o.foundationDepth > 0) name += `-base${o.foundationDepth.toFixed(2)}`;
   const palette = Object.entries(o.palette).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));

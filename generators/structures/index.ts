@@ -7,5 +7,5 @@ export type { StructurePalette } from './structure-look.ts';
 export { StructureError } from './structure-error.ts';
 export { planVillage, type VillageLot } from './village.ts';
 export { placeStructures, CLEARANCE, LEVEL_RANGE, type PlacedPiece, type PlacedStructure } from './place-structures.ts';
-export { levelFoundations, levellingMargins, spanPads } from './level-foundations.ts';
+export { levelFoundations, levellingMargins, PLINTH_REVEAL, spanPads } from './level-foundations.ts';
 export { checkStructuresFit, CLEARANCE_FACTOR, MAX_BUILT_SHARE } from './check-structures-fit.ts';

@@ -6,10 +6,13 @@
  *    blends back to the terrain over 4 m (2 cells on coarse grids) beyond, by smoothstep.
  *  - A bridge: a pad at each end is levelled to the deck ends, so the road meets the deck; a
  *    pier: a pad at its landward end.
- *  - Plinths and stilts (with the core margin round them) and the water under spans are left
- *    alone: their pieces were fitted to the ground as it is, and a neighbour's blend must not
- *    dig under them. Placement keeps pieces at least two core margins apart, so no two flat
- *    cores meet.
+ *  - Stilts (with the core margin round them) and the water under spans are left alone: their
+ *    pieces were fitted to the ground as it is, and a neighbour's blend must not dig under them.
+ *    Placement keeps pieces at least two core margins apart, so no two flat cores meet.
+ *  - A stone plinth gets an embankment: the ground under it is filled to 0.6 m below its top
+ *    (the plinth shows as a course of dressed stone, not a slab standing on a slope) and falls
+ *    away beyond at 3:5, about 31°, until it meets the terrain — a castle on a made mound. Fill
+ *    only ever raises the ground, never over water or another piece's core.
  *
  * Where blends overlap, each sample takes the weighted mean of the targets, moved by the largest
  * weight, so the result does not depend on the order of the pieces. With `water`, wet samples are
@@ -110,6 +113,47 @@ export function levelFoundations(field: Heightfield, placed: readonly PlacedStru
     if (!Number.isNaN(flat[i])) h[i] = flat[i];
     else if (total[i] > 0) h[i] += (weighted[i] / total[i] - h[i]) * strongest[i];
   }
+  raiseEmbankments(field, placed, core, water);
+}
+
+/** Plinth showing above its embankment, metres. */
+export const PLINTH_REVEAL = 0.6;
+/** Rise over run of an embankment's sides. */
+const EMBANKMENT_SLOPE = 0.6;
+const MAX_EMBANKMENT_REACH = 60;
+
+/** Fills the ground under and round each stone plinth (see the file comment). */
+function raiseEmbankments(field: Heightfield, placed: readonly PlacedStructure[], core: number, water?: WaterBodies): void {
+  const pieces = placed.flatMap((s) => s.pieces);
+  const owner = new Int32Array(field.nx * field.nz).fill(-1);
+  pieces.forEach((piece, k) => {
+    for (const i of samplesIn(field, grow(piece, core))) owner[i] = k;
+  });
+  const h = field.heights;
+  pieces.forEach((piece, k) => {
+    if (piece.foundation !== 'plinth') return;
+    const top = piece.y - PLINTH_REVEAL;
+    const rect = grow(piece, core);
+    // Far enough that the sides come down to the lowest ground round them (a few refinements,
+    // as a wider ring can hold lower ground), but not past 60 m.
+    let reach = 0;
+    for (let round = 0; round < 3; round++) reach = Math.min(MAX_EMBANKMENT_REACH, Math.max(0, top - minimumNear(field, grow(rect, reach))) / EMBANKMENT_SLOPE);
+    for (const i of samplesIn(field, rect, reach)) {
+      if ((owner[i] !== -1 && owner[i] !== k) || (water && !Number.isNaN(water.surface[i]))) continue;
+      const ix = i % field.nx;
+      const iz = (i - ix) / field.nx;
+      const [lx, lz] = toLocal(rect, -field.width / 2 + ix * field.dx, -field.depth / 2 + iz * field.dz);
+      const d = Math.hypot(Math.max(0, Math.abs(lx) - rect.halfWidth), Math.max(0, Math.abs(lz) - rect.halfDepth));
+      h[i] = Math.max(h[i], top - d * EMBANKMENT_SLOPE);
+    }
+  });
+}
+
+/** The lowest ground under a rectangle. */
+function minimumNear(field: Heightfield, r: Rect): number {
+  let low = Infinity;
+  for (const i of samplesIn(field, r)) low = Math.min(low, field.heights[i]);
+  return Number.isFinite(low) ? low : 0;
 }
 
 function grow(r: Rect, by: number): Rect {

@@ -3,6 +3,9 @@
  * damp stains where water lingers — low down, on the tops of walls, in blotches. Applied to the
  * vertex colours after building, so every shape ages the same way and every LOD alike.
  *
+ * Moss needs damp: how much grows scales with the biome (none on desert or canyon stone, a little
+ * lichen on tundra and savanna, the most in jungle and swamp).
+ *
  * Moss follows 3D value noise at a 1.8 m scale (hashed from the seed) so it reads as patches,
  * not per-vertex speckle; grime follows noise stretched 7× vertically, as rain streaks. Flat-shaded
  * boxes get smooth gradients across a face.
@@ -13,6 +16,7 @@ import { linear } from '../assets/mesh-builder.ts';
 import type { AssetMaterialName } from '../assets/asset-materials.ts';
 import { mix32 } from '../seed/derive-seed.ts';
 import type { StructureCondition } from './build-context.ts';
+import type { Biome } from '../spec/world-spec-schema.ts';
 
 const AGEING: ReadonlySet<AssetMaterialName> = new Set<AssetMaterialName>(['stone', 'wood', 'plaster', 'roof-tiles', 'thatch', 'rock']);
 const MOSS = linear('#4a5a2c');
@@ -24,8 +28,24 @@ const AGE: Record<StructureCondition, { darken: number; moss: number; grime: num
   ruined: { darken: 0.72, moss: 0.85, grime: 0.6 },
 };
 
-export function weatherLod(lod: AssetLod, condition: StructureCondition, seed: number): AssetLod {
-  const age = AGE[condition];
+/** How much moss a biome grows on old stone and wood, relative to a temperate forest. */
+const MOSS_BY_BIOME: Record<Biome, number> = {
+  'temperate-forest': 1,
+  taiga: 0.9,
+  jungle: 1.15,
+  desert: 0,
+  savanna: 0.15,
+  tundra: 0.35,
+  swamp: 1.15,
+  mountains: 0.6,
+  canyon: 0.05,
+  coast: 0.7,
+  volcanic: 0.1,
+  grassland: 0.8,
+};
+
+export function weatherLod(lod: AssetLod, condition: StructureCondition, biome: Biome, seed: number): AssetLod {
+  const age = { ...AGE[condition], moss: Math.min(1, AGE[condition].moss * MOSS_BY_BIOME[biome]) };
   const parts = lod.parts.map((part) => {
     if (!AGEING.has(part.material)) return part;
     const colors = new Float32Array(part.colors.length);

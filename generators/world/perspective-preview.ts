@@ -103,11 +103,12 @@ export function renderPerspectivePreview(world: World, options: PerspectiveOptio
   for (let v = 0; v < n; v++) top = Math.max(top, py[v]);
   const extent = Math.max(field.width, field.depth);
   const azimuth = ((options.azimuth ?? defaultAzimuth(world)) * Math.PI) / 180;
-  const pitch = ((options.pitch ?? 28) * Math.PI) / 180;
   const distance = options.distance ?? extent * 0.95;
   const target: Vec3 = options.target
     ? [options.target.x, heightAt(field, options.target.x, options.target.z) + distance * 0.08, options.target.z]
     : [0, top * 0.35, 0];
+  const requestedPitch = ((options.pitch ?? 28) * Math.PI) / 180;
+  const pitch = options.target ? clearSightPitch(world, target, azimuth, requestedPitch, distance) : requestedPitch;
   const eye: Vec3 = [
     target[0] - Math.sin(azimuth) * Math.cos(pitch) * distance,
     target[1] + Math.sin(pitch) * distance,
@@ -179,6 +180,29 @@ export function renderPerspectivePreview(world: World, options: PerspectiveOptio
     pixels[p * 4 + 3] = 255;
   }
   return { width, height, pixels };
+}
+
+/**
+ * A close-up camera can end up inside a mountainside: steepen the pitch, 4° at a time, until the
+ * line from the eye to the target clears the terrain by 2 m everywhere along it.
+ */
+function clearSightPitch(world: World, target: Vec3, azimuth: number, pitch: number, distance: number): number {
+  const field = world.terrain;
+  const halfWidth = field.width / 2;
+  const halfDepth = field.depth / 2;
+  const step = (4 * Math.PI) / 180;
+  for (let tilt = pitch; tilt < (85 * Math.PI) / 180; tilt += step) {
+    let clear = true;
+    for (let k = 1; k <= 24 && clear; k++) {
+      const t = k / 24;
+      const x = target[0] - Math.sin(azimuth) * Math.cos(tilt) * distance * t;
+      const z = target[2] + Math.cos(azimuth) * Math.cos(tilt) * distance * t;
+      if (Math.abs(x) > halfWidth || Math.abs(z) > halfDepth) continue;
+      clear = target[1] + Math.sin(tilt) * distance * t >= heightAt(field, x, z) + 2;
+    }
+    if (clear) return tilt;
+  }
+  return (85 * Math.PI) / 180;
 }
 
 /** Looks down a valley or canyon (from its high end toward its low end), else north-east. */

@@ -10,6 +10,7 @@ import {
   checkStructuresFit,
   CLEARANCE,
   levelFoundations,
+  PLINTH_REVEAL,
   placeStructures,
   spanPads,
   type PlacedPiece,
@@ -67,6 +68,8 @@ function expectSound(world: TestWorld, field: Heightfield, placed: PlacedStructu
     } else if (p.foundation === 'plinth' || p.foundation === 'stilts') {
       if (p.y + p.asset.bounds.min[1] > Math.min(...ground) + 0.05) problems.push(`${where}: the ${p.foundation} stops above the lowest ground`);
       if (p.y < Math.max(...ground) - 0.3) problems.push(`${where}: buried under its highest corner`);
+      // A stone plinth stands in an embankment that fills the ground to just below its top.
+      if (p.foundation === 'plinth' && Math.min(...ground) < p.y - PLINTH_REVEAL - 0.05) problems.push(`${where}: the plinth rises ${(p.y - Math.min(...ground)).toFixed(2)} m out of its embankment`);
     } else {
       // A span: its pads are levelled to the deck ends, and it reaches down to the ground beneath.
       for (const pad of spanPads(s.type, p, field)) {
