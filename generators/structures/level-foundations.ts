@@ -12,7 +12,8 @@
  *  - A stone plinth gets an embankment: the ground under it is filled to 0.6 m below its top
  *    (the plinth shows as a course of dressed stone, not a slab standing on a slope) and falls
  *    away beyond at 3:5, about 31°, until it meets the terrain — a castle on a made mound. Fill
- *    only ever raises the ground, never over water or another piece's core.
+ *    never reaches over water or into another piece's core; in its own core, ground above the
+ *    plinth's top is cut down to it.
  *
  * Where blends overlap, each sample takes the weighted mean of the targets, moved by the largest
  * weight, so the result does not depend on the order of the pieces. With `water`, wet samples are
@@ -144,7 +145,9 @@ function raiseEmbankments(field: Heightfield, placed: readonly PlacedStructure[]
       const iz = (i - ix) / field.nx;
       const [lx, lz] = toLocal(rect, -field.width / 2 + ix * field.dx, -field.depth / 2 + iz * field.dz);
       const d = Math.hypot(Math.max(0, Math.abs(lx) - rect.halfWidth), Math.max(0, Math.abs(lz) - rect.halfDepth));
-      h[i] = Math.max(h[i], top - d * EMBANKMENT_SLOPE);
+      // In the core, ground above the plinth's top is cut down to it: filling the low side must
+      // not lift a corner's interpolated height over the floor.
+      h[i] = d <= 0 ? Math.min(piece.y, Math.max(h[i], top)) : Math.max(h[i], top - d * EMBANKMENT_SLOPE);
     }
   });
 }

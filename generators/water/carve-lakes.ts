@@ -101,7 +101,11 @@ function carveOne(
       const dxw = sampleX(field, ix) - site.x;
       const dzw = sampleZ(field, iz) - site.z;
       const angle = Math.atan2(dzw, dxw);
-      const wobble = 1 + 0.4 * shoreNoise(seedX + Math.cos(angle) * 2.4, seedZ + Math.sin(angle) * 2.4);
+      // Broad bays and headlands from a low angular frequency, a ragged edge from a higher one.
+      const wobble =
+        1 +
+        0.3 * shoreNoise(seedX + Math.cos(angle) * 1.3, seedZ + Math.sin(angle) * 1.3) +
+        0.1 * shoreNoise(seedX + 40 + Math.cos(angle) * 4, seedZ + Math.sin(angle) * 4);
       const t = Math.hypot(dxw, dzw) / (site.radius * wobble);
       const i = iz * nx + ix;
       let target: number;

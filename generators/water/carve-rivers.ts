@@ -1,15 +1,29 @@
 /**
  * Turns traced river courses into rivers with water in them: smooth the course (less when
- * `meander` is high), give it a width and depth that grow downstream with drainage area, a water
- * level that never rises downstream, optional waterfalls, and carve the channel and its banks into
- * the terrain.
+ * `meander` is high), swing it into meanders where the ground lets it, give it a width and depth
+ * that grow downstream with drainage area, a water level that never rises downstream, optional
+ * waterfalls, and carve the channel and its banks into the terrain.
+ *
+ * Meanders: a traced course follows the drainage grid, which runs dead straight across flats
+ * (a lake's shore apron, a filled hollow). Each point is pushed sideways by smooth noise along the
+ * river — wavelength six mouth widths (at least 60 m), amplitude up to a fifth of it × `meander`,
+ * so bends stay wide enough for a bridge's straight stretch; only where the course falls gently,
+ * as real rivers meander on low gradients and run straight down steep ones — and pulled back wherever the push
+ * would climb more than 1.5 m above the course's own ground, so meanders swing across floors and
+ * never up valley sides. Both ends stay put. Courses that follow a landform's axis
+ * (`meanders: false`) already meander.
+ *
+ * Lakes: where a course crosses a lake (`lakeSurface`), the river's level is the lake's level,
+ * not the carved lake bed's, so downstream of the lake it leaves at the outlet's height rather
+ * than trenching through the rim at the depth of the bed.
  *
  * Each terrain sample is shaped by its *nearest* river point only. That keeps a bend from cutting
  * into the bank of the stretch next to it, and gives a waterfall a clean face: samples nearest the
  * raised ledge above the fall keep the high water, samples nearest the pool below are cut down.
  */
 import { heightAt, sampleX, sampleZ, type Heightfield } from '../terrain/heightfield.ts';
-import { smoothstep } from '../terrain/gradient-noise.ts';
+import { createGradientNoise, smoothstep, type Noise2D } from '../terrain/gradient-noise.ts';
+import type { Rng } from '../seed/rng.ts';
 import type { RiverCourse } from './trace-rivers.ts';
 import type { River, RiverPoint, Waterfall } from './water-bodies.ts';
 
@@ -17,6 +31,10 @@ export interface CarveRiversOptions {
   seaLevel: number | null;
   meander: number;
   waterfalls: number;
+  /** Lake water level per grid sample, NaN outside lakes. */
+  lakeSurface?: Float32Array;
+  /** Draws the meanders' noise. */
+  rng: Rng;
 }
 
 export interface CarvedRivers {
@@ -35,20 +53,28 @@ export function carveRivers(field: Heightfield, courses: RiverCourse[], options:
   const plans: Array<{ points: RiverPoint[]; ledge: Uint8Array; mouth: River['mouth'] }> = [];
   const shorter = Math.min(field.width, field.depth);
 
-  for (const course of courses) {
+  const noise = createGradientNoise(options.rng);
+  courses.forEach((course, c) => {
     const smoothing = 1 + Math.round(3 * (1 - options.meander));
     let path = course.points;
     for (let s = 0; s < smoothing; s++) path = chaikin(path);
     const spacing = Math.max(1, Math.min(field.dx, field.dz) * 1.5);
     path = resample(path, spacing);
-    const mouthArea = path[path.length - 1].area;
+    // The drainage grid's 45° steps survive corner cutting: average them out over two cells.
+    if (course.meanders !== false) path = averageAlong(path, Math.max(1, Math.round((2 * gridStep(course.points)) / spacing)));
     const mouthWidth = Math.min(4 + 90 * course.share, 4 + 0.03 * shorter);
+    if (course.meanders !== false && options.meander > 0) {
+      const wavelength = Math.max(60, 6 * mouthWidth);
+      path = resample(chaikin(swing(field, path, noise, c, options.meander * 0.2 * wavelength, wavelength)), spacing);
+    }
+    const mouthArea = path[path.length - 1].area;
     const points: RiverPoint[] = [];
     let level = Infinity;
     for (const p of path) {
-      const ground = heightAt(field, p.x, p.z);
       const a = Math.sqrt(Math.min(1, p.area / mouthArea));
-      level = Math.min(level - 0.0005 * spacing, ground - FREEBOARD);
+      const lake = options.lakeSurface ? lakeLevelAt(field, options.lakeSurface, p.x, p.z) : Number.NaN;
+      // In a lake the water is the lake's; elsewhere it stays under the ground it runs through.
+      level = Math.min(level - 0.0005 * spacing, Number.isNaN(lake) ? heightAt(field, p.x, p.z) - FREEBOARD : lake);
       if (options.seaLevel !== null && level <= options.seaLevel) {
         points.push({ x: p.x, z: p.z, level: options.seaLevel - 0.05, width: (0.35 + 0.65 * a) * mouthWidth, depth: 0.6 + 1.6 * a });
         break;
@@ -56,7 +82,7 @@ export function carveRivers(field: Heightfield, courses: RiverCourse[], options:
       points.push({ x: p.x, z: p.z, level, width: (0.35 + 0.65 * a) * mouthWidth, depth: 0.6 + 1.6 * a });
     }
     if (points.length >= 4) plans.push({ points, ledge: new Uint8Array(points.length), mouth: course.mouth });
-  }
+  });
 
   const falls = planWaterfalls(plans, options.waterfalls, spacingOf(field));
   plans.forEach((plan, i) => {
@@ -184,6 +210,89 @@ function reachOf(p: RiverPoint): number {
 }
 
 type PathPoint = { x: number; z: number; area: number };
+
+/** The lake level at the nearest grid sample, NaN when that sample is no lake. */
+function lakeLevelAt(field: Heightfield, lakeSurface: Float32Array, x: number, z: number): number {
+  const ix = Math.min(field.nx - 1, Math.max(0, Math.round((x + field.width / 2) / field.dx)));
+  const iz = Math.min(field.nz - 1, Math.max(0, Math.round((z + field.depth / 2) / field.dz)));
+  return lakeSurface[iz * field.nx + ix];
+}
+
+/**
+ * Meanders (see the file comment). Each point's push along the path's normal is noise of the
+ * distance along it, tapered to nothing over the first and last half wavelength and where the
+ * ground falls steeply along the course (more than 1–4% over a quarter wavelength). Then the
+ * climb limit: each point's largest allowed share of its push (1, ½, ¼, … or none) keeping it at
+ * most 1.5 m above the course's ground, taken as the minimum over a quarter wavelength and
+ * smoothed, so the pull-back is as gradual as the push and the line stays smooth.
+ */
+function swing(field: Heightfield, path: PathPoint[], noise: Noise2D, course: number, amplitude: number, wavelength: number): PathPoint[] {
+  const n = path.length;
+  if (n < 3) return path;
+  const along = new Float64Array(n);
+  for (let k = 1; k < n; k++) along[k] = along[k - 1] + Math.hypot(path[k].x - path[k - 1].x, path[k].z - path[k - 1].z);
+  const total = along[n - 1];
+  const ground = path.map((p) => heightAt(field, p.x, p.z));
+  const quarter = Math.max(1, Math.round(n * (wavelength / 4 / Math.max(1, total))));
+  const eighth = Math.max(1, Math.round(quarter / 2));
+  const clampX = field.width / 2 - field.dx;
+  const clampZ = field.depth / 2 - field.dz;
+  const at = (k: number, offset: number, normal: { x: number; z: number }) => ({
+    x: Math.max(-clampX, Math.min(clampX, path[k].x + normal.x * offset)),
+    z: Math.max(-clampZ, Math.min(clampZ, path[k].z + normal.z * offset)),
+  });
+
+  const normals = path.map((_, k) => {
+    // Across the line a sixteenth of a wavelength either way: the drainage grid's steps average out.
+    const a = path[Math.max(0, k - eighth)];
+    const b = path[Math.min(n - 1, k + eighth)];
+    const length = Math.hypot(b.x - a.x, b.z - a.z) || 1;
+    return { x: -(b.z - a.z) / length, z: (b.x - a.x) / length };
+  });
+  const offsets = path.map((_, k) => {
+    const up = Math.max(0, k - quarter);
+    const down = Math.min(n - 1, k + quarter);
+    const fall = Math.abs(ground[up] - ground[down]) / Math.max(1, along[down] - along[up]);
+    const gentle = 1 - smoothstep(0.01, 0.04, fall);
+    const taper = smoothstep(0, wavelength / 2, along[k]) * smoothstep(0, wavelength / 2, total - along[k]);
+    return amplitude * taper * gentle * Math.max(-1, Math.min(1, 1.6 * noise(along[k] / wavelength, 7.3 * course + 0.5)));
+  });
+  const allowed = offsets.map((offset, k) => {
+    for (let share = 1; share >= 1 / 16; share /= 2) {
+      const p = at(k, offset * share, normals[k]);
+      if (heightAt(field, p.x, p.z) - ground[k] <= 1.5) return share;
+    }
+    return 0;
+  });
+  const limited = allowed.map((_, k) => Math.min(...allowed.slice(Math.max(0, k - quarter), Math.min(n, k + quarter + 1))));
+  return path.map((p, k) => {
+    const window = limited.slice(Math.max(0, k - quarter), Math.min(n, k + quarter + 1));
+    const share = Math.min(limited[k] === 0 ? 0 : 1, window.reduce((sum, v) => sum + v, 0) / window.length);
+    return { ...at(k, offsets[k] * share, normals[k]), area: p.area };
+  });
+}
+
+/** The typical step between a traced course's points: its drainage grid's cell. */
+function gridStep(points: PathPoint[]): number {
+  const steps = points.slice(1).map((p, k) => Math.hypot(p.x - points[k].x, p.z - points[k].z)).sort((a, b) => a - b);
+  return steps.length > 0 ? steps[Math.floor(steps.length / 2)] : 1;
+}
+
+/** Each point moved to the mean of its neighbours within `radius` points (fewer near the ends, which stay put). */
+function averageAlong(points: PathPoint[], radius: number): PathPoint[] {
+  const n = points.length;
+  return points.map((p, k) => {
+    const r = Math.min(radius, k, n - 1 - k);
+    if (r === 0) return p;
+    let x = 0;
+    let z = 0;
+    for (let j = k - r; j <= k + r; j++) {
+      x += points[j].x;
+      z += points[j].z;
+    }
+    return { x: x / (2 * r + 1), z: z / (2 * r + 1), area: p.area };
+  });
+}
 
 /** Chaikin corner cutting; keeps both ends. */
 function chaikin(points: PathPoint[]): PathPoint[] {

@@ -41,7 +41,7 @@ export function generateWater(
   if (options.axis && spec.water.rivers > 0) {
     // Drainage area grows along the floor: the river widens downstream.
     const n = options.axis.length;
-    courses.push({ points: options.axis.map((p, k) => ({ ...p, area: 1 + (k / (n - 1)) * 9 })), mouth: 'edge', share: 0.25 });
+    courses.push({ points: options.axis.map((p, k) => ({ ...p, area: 1 + (k / (n - 1)) * 9 })), mouth: 'edge', share: 0.25, meanders: false });
   }
   courses.push(
     ...traceRivers(field, {
@@ -51,20 +51,28 @@ export function generateWater(
       avoid: options.axis ? [options.axis[options.axis.length - 1]] : [],
     }),
   );
+  const { nx, heights } = field;
+  const floodLakes = (visit: (i: number, level: number) => void) => {
+    for (const lake of lakes) {
+      const start = Math.round((lake.centre.z + field.depth / 2) / field.dz) * nx + Math.round((lake.centre.x + field.width / 2) / field.dx);
+      floodBelow(heights, nx, start, lake.level, lake.bounds, (i) => visit(i, lake.level));
+    }
+  };
+  // Rivers crossing a lake take its level there (see carveRivers).
+  const lakeSurface = new Float32Array(heights.length).fill(Number.NaN);
+  floodLakes((i, level) => (lakeSurface[i] = level));
   const carved = carveRivers(field, courses, {
     seaLevel,
     meander: spec.water.meander,
     waterfalls: spec.water.waterfalls,
+    lakeSurface,
+    rng: rng.fork('meanders'),
   });
 
-  const { nx, heights } = field;
   const surface = carved.surface;
-  for (const lake of lakes) {
-    const start = Math.round((lake.centre.z + field.depth / 2) / field.dz) * nx + Math.round((lake.centre.x + field.width / 2) / field.dx);
-    floodBelow(heights, nx, start, lake.level, lake.bounds, (i) => {
-      surface[i] = Number.isNaN(surface[i]) ? lake.level : Math.max(surface[i], lake.level);
-    });
-  }
+  floodLakes((i, level) => {
+    surface[i] = Number.isNaN(surface[i]) ? level : Math.max(surface[i], level);
+  });
   if (sea) {
     // River carving after the flood may have cut new ground below sea level next to the sea.
     for (let i = 0; i < heights.length; i++) {

@@ -15,6 +15,8 @@ export interface RiverCourse {
   mouth: 'sea' | 'edge';
   /** Drainage area at the mouth as a share of the map. */
   share: number;
+  /** False for a course that already meanders (a landform's floor line): carving leaves its line. */
+  meanders?: boolean;
 }
 
 export interface TraceRiversOptions {

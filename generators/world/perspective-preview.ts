@@ -154,13 +154,22 @@ export function renderPerspectivePreview(world: World, options: PerspectiveOptio
     }
   }
 
-  // Fog over distance — counted from the world's near edge, as if the viewer stood there, and
-  // thinned to a visibility of at least 0.6 × the world's size, so an overview of a foggy world
-  // still shows the world. Then a camera-like exposure: dark scenes (night) are brightened toward
-  // a mid-dark grey, bright ones are left alone. Then sRGB bytes.
+  // Fog over distance. A close-up gets the world's own fog, as a player standing there would. An
+  // overview counts it from the nearest ground in view, as if the viewer stood at the world's
+  // edge, and thins it so the farthest ground is at most 75% fogged: an overview of a foggy world
+  // still shows the world, fading into the fog. Then a camera-like exposure: dark scenes (night)
+  // are brightened toward a mid-dark grey, bright ones are left alone. Then sRGB bytes.
   const pixels = new Uint8Array(width * height * 4);
-  const density = Math.min(sky.fog.density, 3.912 / (0.6 * extent));
-  const fogStart = Math.max(0, distance - extent * 0.6);
+  let nearest = Infinity;
+  let farthest = 0;
+  for (const z of raster.depth) {
+    if (!Number.isFinite(z)) continue;
+    nearest = Math.min(nearest, z);
+    farthest = Math.max(farthest, z);
+  }
+  const overview = options.target === undefined;
+  const fogStart = overview && Number.isFinite(nearest) ? nearest : 0;
+  const density = overview ? Math.min(sky.fog.density, Math.log(4) / Math.max(1, farthest - fogStart)) : sky.fog.density;
   const fogged = new Float32Array(width * height * 3);
   let luminanceSum = 0;
   let covered = 0;

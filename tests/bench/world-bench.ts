@@ -11,10 +11,9 @@ import { buildWorldDocument, type WorldDocumentCounts } from '../../generators/e
 import { writeGlb } from '../../generators/export/write-glb.ts';
 import { interpretPrompt } from '../../generators/interpret/index.ts';
 import { generateWorld } from '../../generators/world/generate-world.ts';
+import { STANDARD_PROMPT, STANDARD_SEED } from '../../samples/standard-world.ts';
 import { machine, median, table } from './bench-report.ts';
 
-export const STANDARD_PROMPT = 'a large temperate forest on rolling hills with a river, a lake, a stone bridge, a ruined tower and a small village';
-export const STANDARD_SEED = 2026;
 
 export async function benchWorld(runs: number, log: (line: string) => void): Promise<string> {
   const stageTimes: Record<string, number[]> = {};
