@@ -9,8 +9,8 @@ import type { Verb } from './verb.ts';
 export const generateVerb: Verb = {
   name: 'generate',
   summary: 'Make a world (.glb) from a prompt or a spec',
-  help: `Usage: worldsmith generate "<prompt>" --out DIR [--seed N] [--json] [--no-preview]
-       worldsmith generate --spec spec.json --out DIR [--seed N] [--json] [--no-preview]
+  help: `Usage: worldsmith generate "<prompt>" --out DIR [--seed N] [--chunks] [--no-compress] [--json] [--no-preview]
+       worldsmith generate --spec spec.json --out DIR [--seed N] [--chunks] [--no-compress] [--json] [--no-preview]
 
 Writes, atomically (nothing half-written is ever left):
   DIR/world.glb     the world: terrain, water, plants and rocks (GPU-instanced, LOD chains),

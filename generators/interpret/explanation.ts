@@ -24,7 +24,8 @@ export interface Explanation {
     start: number;
     end: number;
     concept: string;
-    sets: Array<{ path: string; value: unknown }>;
+    /** `atLeast`: a floor the word sets (shown as ≥), not the value itself. */
+    sets: Array<{ path: string; value: unknown; atLeast?: boolean }>;
     note?: string;
   }>;
   /** Settings a concept implied (lowest priority) that no word overrode. */
@@ -58,7 +59,7 @@ export function buildExplanation(parts: ExplanationParts): Explanation {
     const m = b.mention;
     const concept = b.entry?.concept ?? (m.clockHour !== undefined ? 'time:clock' : undefined);
     if (!concept || isUnboundNumber(b)) continue;
-    const sets: Array<{ path: string; value: unknown }> = [];
+    const sets: Array<{ path: string; value: unknown; atLeast?: boolean }> = [];
     for (const e of outcome.effects.get(m.id) ?? []) {
       if (e.structure) {
         const i = structureIndex.get(e.structure);
@@ -66,7 +67,7 @@ export function buildExplanation(parts: ExplanationParts): Explanation {
       } else if (e.character) {
         for (const id of characterIds(e.character)) sets.push({ path: '/characters/-', value: { id, archetype: e.character.archetype } });
       } else {
-        sets.push({ path: e.path, value: e.value });
+        sets.push({ path: e.path, value: e.value, ...(e.atLeast ? { atLeast: true } : {}) });
       }
     }
     const notes = [...new Set(b.notes)];
@@ -148,7 +149,7 @@ export function formatExplanation(e: Explanation): string {
   if (e.matches.length > 0) {
     lines.push('', 'Understood:');
     for (const m of e.matches) {
-      const sets = m.sets.map((s) => `${s.path} = ${formatValue(s.value)}`).join(', ');
+      const sets = m.sets.map((s) => `${s.path} ${s.atLeast ? '≥' : '='} ${formatValue(s.value)}`).join(', ');
       lines.push(`  "${m.phrase}" (${m.concept})${sets ? ` → ${sets}` : ''}`);
       if (m.note) lines.push(`      ${m.note}`);
     }

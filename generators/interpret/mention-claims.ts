@@ -30,7 +30,7 @@ export function mentionClaims(bound: readonly BoundMention[], nb: Neighbourhood)
   const claim: ClaimFn = (m, c, source, shown) => {
     const concept = typeof source === 'string' ? source : source.concept;
     out.claims.push({ concept, phrase: m.phrase, order: m.from, ...c });
-    effect(m, { path: c.path, value: shown ?? c.value });
+    effect(m, { path: c.path, value: shown ?? c.value, ...(c.op === 'atLeast' ? { atLeast: true } : {}) });
   };
   const modifiers = new Map<number, BoundMention[]>();
   for (const b of bound) {

@@ -31,6 +31,8 @@ export interface PointOfInterestDraft {
 export interface MentionEffect {
   path: string;
   value: unknown;
+  /** A floor, not a value: the field ends up at least this (a biome's natural cover may be more). */
+  atLeast?: boolean;
   structure?: StructureDraft;
   character?: CharacterDraft;
 }
