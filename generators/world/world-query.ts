@@ -18,6 +18,7 @@ import type { Biome } from '../spec/world-spec-schema.ts';
 import { bilinear, type Heightfield } from '../terrain/heightfield.ts';
 import type { WaterBodies } from '../water/water-bodies.ts';
 import type { WorldCollider, WorldObject } from './world-objects.ts';
+import type { World } from './world.ts';
 
 export interface Pose {
   x: number;
@@ -69,6 +70,11 @@ const INDEX_CELL = 16;
 export class WorldQuery {
   private readonly index: Map<number, number[]> = new Map();
   private readonly columns: number;
+
+  /** The query over a generated world. */
+  static of(world: Pick<World, 'terrain' | 'water' | 'biomes' | 'objects'>): WorldQuery {
+    return new WorldQuery(world.terrain, world.water, world.biomes.biomes, world.biomes.dominant, world.objects);
+  }
 
   constructor(
     readonly terrain: Heightfield,

@@ -138,7 +138,7 @@ describe('an explorable world', () => {
   });
 
   it('answers queries from the same data: a walker cannot pass through a structure', () => {
-    const query = new WorldQuery(world.terrain, world.water, world.biomes.biomes, world.biomes.dominant, world.objects);
+    const query = WorldQuery.of(world);
     const tower = world.structures.find((s) => s.type === 'tower')!.pieces[0];
     expect(query.objectsIn({ minX: tower.x - 1, minZ: tower.z - 1, maxX: tower.x + 1, maxZ: tower.z + 1 }).some((o) => o.kind === 'structure')).toBe(true);
     // Walk straight at the tower's centre from 20 m away: the walker stops outside its walls.

@@ -14,7 +14,7 @@ import { linear, MeshBuilder } from '../mesh-builder.ts';
 import { plainBark } from '../trees/bark.ts';
 import { curvedLimb, drawLimb } from '../trees/branching.ts';
 import { checkSeed } from '../trees/create-tree.ts';
-import { finishAsset, fitHeight } from '../trees/finish-asset.ts';
+import { finishAsset, fitHeight } from '../finish-asset.ts';
 import { crownCenterOf, drawClump, foliageColor, mergeClumps, type Clump, type FoliagePalette } from '../trees/foliage.ts';
 import { normalisePlantStyle, type PlantStyle } from './plant-style.ts';
 

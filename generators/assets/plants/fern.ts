@@ -13,7 +13,7 @@ import type { Asset, Vec3 } from '../asset.ts';
 import { MeshBuilder, ribbon } from '../mesh-builder.ts';
 import { add, cross, normalize, scale, subtract } from '../transform.ts';
 import { checkSeed } from '../trees/create-tree.ts';
-import { finishAsset } from '../trees/finish-asset.ts';
+import { finishAsset } from '../finish-asset.ts';
 import { foliageColor, snowed, type FoliagePalette } from '../trees/foliage.ts';
 import { normalisePlantStyle, type PlantStyle } from './plant-style.ts';
 

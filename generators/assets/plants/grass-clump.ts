@@ -11,7 +11,7 @@ import { Rng } from '../../seed/rng.ts';
 import type { Asset, Vec3 } from '../asset.ts';
 import { linear, MeshBuilder, ribbon } from '../mesh-builder.ts';
 import { checkSeed } from '../trees/create-tree.ts';
-import { finishAsset } from '../trees/finish-asset.ts';
+import { finishAsset } from '../finish-asset.ts';
 import { snowed } from '../trees/foliage.ts';
 import { normalisePlantStyle, type PlantStyle } from './plant-style.ts';
 

@@ -2,7 +2,7 @@
  * The style plants take: a tree's (season, foliage override, snow) plus the palette's grass
  * colour, which recolours grass blades and flower stems.
  */
-import { checkHex } from '../trees/finish-asset.ts';
+import { checkHex } from '../finish-asset.ts';
 import { normaliseStyle, type TreeStyle } from '../trees/create-tree.ts';
 import type { FoliageStyle } from '../trees/foliage.ts';
 

@@ -6,7 +6,7 @@
 import { Rng } from '../../seed/rng.ts';
 import type { Asset } from '../asset.ts';
 import { checkSeed } from '../trees/create-tree.ts';
-import { finishAsset } from '../trees/finish-asset.ts';
+import { finishAsset } from '../finish-asset.ts';
 import { makeStone, type StoneForm } from './stone.ts';
 import { normaliseStoneOptions, stoneCollider, type StoneOptions } from './stone-options.ts';
 

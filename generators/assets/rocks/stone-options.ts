@@ -4,7 +4,7 @@
  */
 import type { Collider, Vec3 } from '../asset.ts';
 import { boundsOf, type AssetLod } from '../asset.ts';
-import { checkHex, checkRange } from '../trees/finish-asset.ts';
+import { checkHex, checkRange } from '../finish-asset.ts';
 
 export interface StoneOptions {
   /** sRGB hex. */

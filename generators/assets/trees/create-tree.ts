@@ -15,7 +15,7 @@ import { birchModel } from './birch.ts';
 import { broadleafModel } from './broadleaf.ts';
 import { coniferModel } from './conifer.ts';
 import { deadModel } from './dead.ts';
-import { AssetError, checkHex, checkRange, finishAsset } from './finish-asset.ts';
+import { AssetError, checkHex, checkRange, finishAsset } from '../finish-asset.ts';
 import type { FoliageStyle, Season } from './foliage.ts';
 import { mapleModel } from './maple.ts';
 import { palmModel } from './palm.ts';

@@ -4,5 +4,5 @@
  * importing them from their files.)
  */
 export { createTree, NAME, TREE_BUDGETS, TREE_STYLE_DEFAULTS, type TreeStyle } from './create-tree.ts';
-export { AssetError } from './finish-asset.ts';
+export { AssetError } from '../finish-asset.ts';
 export type { FoliageStyle, Season } from './foliage.ts';

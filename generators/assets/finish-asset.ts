@@ -7,8 +7,8 @@
  * of the screen and to LOD2 at 8 % (a 14 m oak: 48 m and 150 m); grass, seen by the ten thousand,
  * switches later in screen terms (6 % and 2.5 %: 7 m and 17 m for a 0.5 m clump).
  */
-import { WorldsmithError } from '../../worldsmith-error.ts';
-import { boundsOf, type Asset, type AssetKind, type AssetLod, type Collider } from '../asset.ts';
+import { WorldsmithError } from '../worldsmith-error.ts';
+import { boundsOf, type Asset, type AssetKind, type AssetLod, type Collider } from './asset.ts';
 
 /** A factory was given options it cannot honour, or broke its own LOD contract. */
 export class AssetError extends WorldsmithError {}
