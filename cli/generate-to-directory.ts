@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Explanation } from '../generators/interpret/index.ts';
 import type { WorldSpec } from '../generators/spec/index.ts';
 import { makeWorldFiles, type WorldReport } from '../generators/world/make-world-files.ts';
+import { encodeImageWithSharp } from '../engine-bridge/images/sharp-image-encoder.ts';
 import { encodePng } from './encode-png.ts';
 import { createProgressReporter, formatBytes, formatMs } from './progress-reporter.ts';
 import { UsageError } from './usage-error.ts';
@@ -24,6 +25,8 @@ export interface GenerateToDirectoryOptions {
   compress?: boolean;
   /** Also write the streamable chunk set under DIR/chunks/. */
   chunks?: boolean;
+  /** Texture ground and assets with the world's texture sets (default true). */
+  textures?: boolean;
 }
 
 export async function generateToDirectory(options: GenerateToDirectoryOptions, io: CliIo): Promise<WorldReport> {
@@ -40,6 +43,8 @@ export async function generateToDirectory(options: GenerateToDirectoryOptions, i
       preview: options.preview,
       compress: options.compress ?? true,
       chunks: options.chunks ?? false,
+      textures: options.textures ?? true,
+      encodeImage: encodeImageWithSharp,
     });
   } finally {
     progress.end();

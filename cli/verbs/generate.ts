@@ -9,12 +9,13 @@ import type { Verb } from './verb.ts';
 export const generateVerb: Verb = {
   name: 'generate',
   summary: 'Make a world (.glb) from a prompt or a spec',
-  help: `Usage: worldsmith generate "<prompt>" --out DIR [--seed N] [--chunks] [--no-compress] [--json] [--no-preview]
-       worldsmith generate --spec spec.json --out DIR [--seed N] [--chunks] [--no-compress] [--json] [--no-preview]
+  help: `Usage: worldsmith generate "<prompt>" --out DIR [--seed N] [--chunks] [--no-compress] [--no-textures] [--json] [--no-preview]
+       worldsmith generate --spec spec.json --out DIR [--seed N] [--chunks] [--no-compress] [--no-textures] [--json] [--no-preview]
 
 Writes, atomically (nothing half-written is ever left):
   DIR/world.glb     the world: terrain, water, plants and rocks (GPU-instanced, LOD chains),
                     structures, colliders, spawn, points of interest, paths, navmesh, sun;
+                    tileable PBR textures on ground, bark, rock, stone, wood, roofs and metal;
                     meshopt-compressed; the spec in asset.extras
   DIR/navmesh.bin   the navmesh in Detour's own format
   DIR/chunks/       with --chunks: one glb per terrain chunk and level of detail, plus index.json
@@ -30,6 +31,7 @@ Options:
   --seed N       world seed, 0 to 4294967295 (overrides the spec's)
   --json         print report.json to stdout instead of a summary
   --no-compress  write plain float32 geometry (no KHR_mesh_quantization / EXT_meshopt_compression)
+  --no-textures  vertex colours only (no texture sets: smaller, faster)
   --chunks       also write the streamable chunk set (DIR/chunks/)
   --no-preview   skip relief.png and view.png
 
@@ -45,6 +47,7 @@ Examples:
       'no-preview': { type: 'boolean' },
       'no-compress': { type: 'boolean' },
       chunks: { type: 'boolean' },
+      'no-textures': { type: 'boolean' },
     });
     if (!values.out) throw new UsageError('generate needs --out DIR. See `worldsmith generate --help`.', 'generate');
     if (values.spec && positionals.length > 0) throw new UsageError('Give either a prompt or --spec, not both.', 'generate');
@@ -70,6 +73,7 @@ Examples:
         json: values.json === true,
         compress: !values['no-compress'],
         chunks: values.chunks === true,
+        textures: !values['no-textures'],
       },
       io,
     );

@@ -9,18 +9,22 @@
  *   Sun | Moon    the key light (KHR_lights_punctual)
  * `asset.extras.worldsmith` carries the full WorldSpec and the world's statistics;
  * `scene.extras.worldsmith.environment` carries sky colours, ambient light and fog.
- * Compressed (quantized + meshopt) unless `compress: false`.
+ * Compressed (quantized + meshopt) unless `compress: false`. With `textures`, ground and asset
+ * materials wear the world's texture sets (world-textures.ts), embedded as JPEG.
  */
 import type { Document } from '@gltf-transform/core';
 import { describeWorld, type World } from '../world/world.ts';
 import { composeDocument, type ComposedCounts } from './compose-document.ts';
 import { chunkRanges, TERRAIN_CHUNK_DEFAULTS } from './terrain-chunks.ts';
+import type { EncodedWorldTexture } from './world-textures.ts';
 
 export interface WorldDocumentOptions {
   /** Quantize and meshopt-compress (default true). */
   compress?: boolean;
   /** Cells along a terrain chunk's side (default 128). */
   chunkCells?: number;
+  /** The world's texture sets, encoded (encodeWorldTextures); without them, vertex colours only. */
+  textures?: ReadonlyMap<string, EncodedWorldTexture>;
 }
 
 export interface WorldDocumentCounts extends ComposedCounts {
@@ -43,6 +47,7 @@ export async function buildWorldDocument(world: World, options: WorldDocumentOpt
     compress: options.compress ?? true,
     sceneName: 'World',
     assetExtras: { spec: world.spec, stats: describeWorld(world) },
+    textures: options.textures,
   });
   return {
     doc,

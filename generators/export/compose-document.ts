@@ -20,8 +20,9 @@ import { addKeyLight } from './key-light.ts';
 import { createGroundMaterials, createWaterMaterial } from './materials.ts';
 import { roleExtras } from './node-roles.ts';
 import { addStructureNodes } from './structure-nodes.ts';
-import { buildTerrainChunk, terrainChunkContext, type ChunkRange } from './terrain-chunks.ts';
+import { buildTerrainChunk, terrainChunkContext, terrainUvMetres, type ChunkRange } from './terrain-chunks.ts';
 import { addWaterMeshes } from './water-meshes.ts';
+import { DETAIL_LEVEL, WorldTextureBinder, type EncodedWorldTexture } from './world-textures.ts';
 
 export interface DocumentParts {
   /** Terrain chunks to include and the sample step (1 = full detail). */
@@ -45,6 +46,8 @@ export interface DocumentParts {
   sceneName: string;
   /** Extra fields for asset.extras.worldsmith. */
   assetExtras: Record<string, unknown>;
+  /** The world's texture sets, encoded (world-textures.ts); without them, vertex colours only. */
+  textures?: ReadonlyMap<string, EncodedWorldTexture>;
 }
 
 export interface ComposedCounts {
@@ -101,7 +104,8 @@ export async function composeDocument(world: World, parts: DocumentParts): Promi
     counts.waterTriangles = water.triangles;
     attach(waterNode, water.meshes > 0);
   }
-  const meshes = new AssetMeshes(doc, doc.getRoot().listBuffers()[0]);
+  const binder = parts.textures && parts.textures.size > 0 ? new WorldTextureBinder(doc, parts.textures) : undefined;
+  const meshes = new AssetMeshes(doc, doc.getRoot().listBuffers()[0], binder);
   if (parts.scatter) {
     const scatterNode = group('Scatter', 'scatter');
     const scatter = addInstancedScatter(doc, scatterNode, world.scatter, meshes, { level: parts.level, region: parts.region, skipFamilies: parts.skipFamilies });
@@ -137,8 +141,8 @@ export async function composeDocument(world: World, parts: DocumentParts): Promi
 
   // The terrain goes in after quantize(): it is quantized on its own shared grid (terrain-chunks.ts).
   if (parts.terrain.ranges.length > 0) {
-    const groundMaterials = createGroundMaterials(doc, world);
-    const context = terrainChunkContext(doc, world, groundMaterials, { quantize: parts.compress });
+    const groundMaterials = createGroundMaterials(doc, world, binder && { binder, uvMetres: terrainUvMetres(world, parts.compress) });
+    const context = terrainChunkContext(doc, world, groundMaterials, { quantize: parts.compress, colorGain: binder ? 1 / DETAIL_LEVEL : 1, tangents: binder !== undefined });
     for (const range of parts.terrain.ranges) {
       const chunk = buildTerrainChunk(doc, context, range, parts.terrain.step);
       terrainNode.addChild(chunk.node);
@@ -148,6 +152,10 @@ export async function composeDocument(world: World, parts: DocumentParts): Promi
     }
     for (const material of groundMaterials) {
       if (material.listParents().filter((p) => p.propertyType === 'Primitive').length === 0) material.dispose();
+    }
+    // Textures of ground classes this part of the world does not have.
+    for (const texture of doc.getRoot().listTextures()) {
+      if (!texture.listParents().some((p) => p.propertyType === 'Material')) texture.dispose();
     }
   }
   if (parts.compress && doc.getRoot().listMeshes().length > 0) {

@@ -1,22 +1,27 @@
 /**
  * PBR materials: one per ground class (each biome in the mix, rock, sand, snow), water and ice.
  * Ground materials are white and take their colour from the vertex colours (glTF multiplies
- * COLOR_0 into baseColor); they differ in roughness. Named `Ground/<class>` and `Water`/`Ice`.
+ * COLOR_0 into baseColor); they differ in roughness, and, with the world's textures, each wears
+ * its texture set as detail (world-textures.ts). Named `Ground/<class>` and `Water`/`Ice`.
  */
 import type { Document, Material } from '@gltf-transform/core';
 import { hexToRgb, srgbToLinear } from '../biomes/color.ts';
 import type { World } from '../world/world.ts';
+import type { WorldTextureBinder } from './world-textures.ts';
 import { ICE_COLOR, WATER_COLOR } from '../world/relief-preview.ts';
 
-export function createGroundMaterials(doc: Document, world: World): Material[] {
-  return world.ground.materials.map((m) =>
-    doc
+/** `textures` with the UV scale of the terrain's TEXCOORD_0 (metres per UV unit). */
+export function createGroundMaterials(doc: Document, world: World, textures?: { binder: WorldTextureBinder; uvMetres: number }): Material[] {
+  return world.ground.materials.map((m) => {
+    const material = doc
       .createMaterial(`Ground/${m.id}`)
       .setBaseColorFactor([1, 1, 1, 1])
       .setRoughnessFactor(m.roughness)
       .setMetallicFactor(0)
-      .setExtras({ worldsmith: { ground: m.id } }),
-  );
+      .setExtras({ worldsmith: { ground: m.id } });
+    textures?.binder.bind(material, `ground/${m.id}`, textures.uvMetres);
+    return material;
+  });
 }
 
 export function createWaterMaterial(doc: Document, world: World): Material {

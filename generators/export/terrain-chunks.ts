@@ -86,9 +86,18 @@ export interface TerrainChunkContext {
   buffer: Buffer;
   grid?: TerrainGrid;
   uvMetres: number;
+  /** Multiplies vertex colours (1 / DETAIL_LEVEL under detail textures; else 1). */
+  colorGain: number;
+  /** Write TANGENT (for normal-mapped ground materials). */
+  tangents: boolean;
 }
 
-export function terrainChunkContext(doc: Document, world: World, materials: Material[], options: { quantize: boolean; uvMetres?: number }): TerrainChunkContext {
+export function terrainChunkContext(
+  doc: Document,
+  world: World,
+  materials: Material[],
+  options: { quantize: boolean; uvMetres?: number; colorGain?: number; tangents?: boolean },
+): TerrainChunkContext {
   return {
     world,
     normals: terrainNormals(world.terrain),
@@ -96,7 +105,14 @@ export function terrainChunkContext(doc: Document, world: World, materials: Mate
     buffer: doc.getRoot().listBuffers()[0],
     grid: options.quantize ? terrainGrid(world.terrain) : undefined,
     uvMetres: options.uvMetres ?? TERRAIN_CHUNK_DEFAULTS.uvMetres,
+    colorGain: options.colorGain ?? 1,
+    tangents: options.tangents ?? false,
   };
+}
+
+/** Metres per unit of the terrain's TEXCOORD_0: half the world's extent on the quantized grid. */
+export function terrainUvMetres(world: World, quantize: boolean, uvMetres = TERRAIN_CHUNK_DEFAULTS.uvMetres): number {
+  return quantize ? Math.max(world.terrain.width, world.terrain.depth) / 2 : uvMetres;
 }
 
 export function addTerrainChunks(
@@ -145,6 +161,7 @@ export function buildTerrainChunk(
   const world = new Float64Array(count * 3);
   const normal = new Float32Array(count * 3);
   const color = new Uint16Array(count * 4);
+  const gain = context.colorGain;
   const sampleOf = new Int32Array(count);
   let minY = Infinity;
   let maxY = -Infinity;
@@ -158,9 +175,9 @@ export function buildTerrainChunk(
     normal[v * 3] = normals[g * 3];
     normal[v * 3 + 1] = normals[g * 3 + 1];
     normal[v * 3 + 2] = normals[g * 3 + 2];
-    color[v * 4] = Math.round(colors[g * 3] * 65535);
-    color[v * 4 + 1] = Math.round(colors[g * 3 + 1] * 65535);
-    color[v * 4 + 2] = Math.round(colors[g * 3 + 2] * 65535);
+    color[v * 4] = Math.round(Math.min(1, colors[g * 3] * gain) * 65535);
+    color[v * 4 + 1] = Math.round(Math.min(1, colors[g * 3 + 1] * gain) * 65535);
+    color[v * 4 + 2] = Math.round(Math.min(1, colors[g * 3 + 2] * gain) * 65535);
     color[v * 4 + 3] = 65535;
     sampleOf[v] = g;
     if (y < minY) minY = y;
@@ -277,6 +294,9 @@ export function buildTerrainChunk(
   const normalAccessor = doc.createAccessor(`${name}/NORMAL`, buffer).setType('VEC3').setArray(normalArray).setNormalized(quantized);
   const uvAccessor = doc.createAccessor(`${name}/TEXCOORD_0`, buffer).setType('VEC2').setArray(uvArray).setNormalized(quantized);
   const colorAccessor = doc.createAccessor(`${name}/COLOR_0`, buffer).setType('VEC4').setArray(color).setNormalized(true);
+  const tangentAccessor = context.tangents
+    ? doc.createAccessor(`${name}/TANGENT`, buffer).setType('VEC4').setArray(terrainTangents(normal, quantized)).setNormalized(quantized)
+    : undefined;
   const mesh = doc.createMesh(name);
   let triangles = 0;
   for (const key of [...groups.keys()].sort((p, q) => p - q)) {
@@ -288,6 +308,7 @@ export function buildTerrainChunk(
         .setAttribute('NORMAL', normalAccessor)
         .setAttribute('TEXCOORD_0', uvAccessor)
         .setAttribute('COLOR_0', colorAccessor)
+        .setAttribute('TANGENT', tangentAccessor ?? null)
         .setIndices(doc.createAccessor(`${name}/indices/${context.materials[key].getName()}`, buffer).setType('SCALAR').setArray(indices))
         .setMaterial(context.materials[key]),
     );
@@ -304,6 +325,39 @@ export function buildTerrainChunk(
     }),
   );
   return { node, vertices: count, triangles };
+}
+
+/**
+ * Tangents for normal maps on the ground: +x (the direction U grows) made perpendicular to the
+ * normal; w = +1, so the bitangent cross(n, t) points to −z, the direction V falls — "up" in the
+ * image, as glTF's normal maps (OpenGL convention) expect.
+ */
+function terrainTangents(normal: Float32Array, quantized: boolean): Float32Array<ArrayBuffer> | Int8Array<ArrayBuffer> {
+  const count = normal.length / 3;
+  const out = quantized ? new Int8Array(count * 4) : new Float32Array(count * 4);
+  const k = quantized ? 127 : 1;
+  for (let v = 0; v < count; v++) {
+    const nx = normal[v * 3];
+    const ny = normal[v * 3 + 1];
+    const nz = normal[v * 3 + 2];
+    // t = X − n (n·X), normalised (Z − n (n·Z) on ground facing straight along x).
+    let tx = 1 - nx * nx;
+    let ty = -nx * ny;
+    let tz = -nx * nz;
+    let length = Math.hypot(tx, ty, tz);
+    if (length < 1e-4) {
+      tx = -nz * nx;
+      ty = -nz * ny;
+      tz = 1 - nz * nz;
+      length = Math.hypot(tx, ty, tz) || 1;
+    }
+    // Int8Array stores by truncation: round first.
+    out[v * 4] = quantized ? Math.round((tx / length) * k) : tx / length;
+    out[v * 4 + 1] = quantized ? Math.round((ty / length) * k) : ty / length;
+    out[v * 4 + 2] = quantized ? Math.round((tz / length) * k) : tz / length;
+    out[v * 4 + 3] = k;
+  }
+  return out;
 }
 
 /** from, from + step, … up to and always including `to`. */

@@ -6,7 +6,8 @@
  *   foundations levelled) → gameplay (spawn, points of interest, paths carved) → biomes → ground
  *   (colours, material classes, trodden paths) → scatter (plants and rocks) → objects (colliders)
  *   → sky; the navmesh is built on the other core (a worker thread) from the moment the terrain
- *   is final, and collected at the end.
+ *   is final, and collected at the end. The world's texture sets (ground per biome, bark, stone…)
+ *   depend only on the spec: they are made on the other core from the start, before the navmesh.
  * Structures come before gameplay (paths lead to them) and paths before ground painting (they are
  * trodden into it) and scatter (nothing grows on them).
  */
@@ -30,6 +31,8 @@ import { erodeThermal } from '../terrain/erode-thermal.ts';
 import { shapeTerrain } from '../terrain/shape-terrain.ts';
 import { stampFeatures } from '../terrain/stamp-features.ts';
 import { generateWater } from '../water/generate-water.ts';
+import { makeWorldTexturesInWorker } from '../textures/textures-in-worker.ts';
+import { worldTextureRequests } from '../textures/world-texture-recipes.ts';
 import { buildWorldObjects } from './build-world-objects.ts';
 import { defaultClock, StageRunner, type Clock, type ProgressListener } from './progress.ts';
 import type { World } from './world.ts';
@@ -40,6 +43,8 @@ export interface GenerateWorldOptions {
   clock?: Clock;
   /** Build the navmesh (default true). */
   navmesh?: boolean;
+  /** Make the world's texture sets (default true). */
+  textures?: boolean;
 }
 
 export interface GeneratedWorld {
@@ -56,6 +61,8 @@ export async function generateWorld(spec: WorldSpec, options: GenerateWorldOptio
   if (fit.length > 0) throw new SpecError(fit);
   const stages = new StageRunner(options.onProgress, options.clock ?? defaultClock, options.signal);
   const rng = new Rng(checked.seed);
+  const texturesJob = options.textures === false ? null : makeWorldTexturesInWorker(worldTextureRequests(checked), options.signal);
+  texturesJob?.catch(() => undefined);
 
   const shaped = await stages.step('shape', () => shapeTerrain(checked, rng.fork('terrain')));
   const field = shaped.field;
@@ -92,6 +99,7 @@ export async function generateWorld(spec: WorldSpec, options: GenerateWorldOptio
   const objects = await stages.step('objects', () => buildWorldObjects(scatter, structures));
   const navmesh = navmeshJob ? await stages.step('navmesh', () => navmeshJob) : null;
   const sky = await stages.step('sky', () => lightTheSky(checked));
+  const textures = texturesJob ? await stages.step('textures', () => texturesJob) : null;
   return {
     world: {
       spec: checked,
@@ -105,6 +113,7 @@ export async function generateWorld(spec: WorldSpec, options: GenerateWorldOptio
       scatter,
       objects,
       navmesh,
+      textures,
       landmarks: { vent: shaped.vent, axis: shaped.axis },
     },
     timings: stages.timings,

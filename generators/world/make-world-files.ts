@@ -7,6 +7,8 @@
  */
 import { buildChunkedDocuments, type ChunkIndex } from '../export/build-chunked-documents.ts';
 import { buildWorldDocument, type WorldDocumentCounts } from '../export/build-world-document.ts';
+import { encodeWorldTextures } from '../export/world-textures.ts';
+import type { ImageEncoder } from '../textures/image-encoder.ts';
 import { ExportError } from '../export/export-error.ts';
 import { validateGlb, type ValidationSummary } from '../export/validate-glb.ts';
 import { writeGlb } from '../export/write-glb.ts';
@@ -31,6 +33,13 @@ export interface MakeWorldFilesOptions {
   compress?: boolean;
   /** Also make the streamable chunk set (one glb per chunk and level, and an index). */
   chunks?: boolean;
+  /**
+   * Encodes the world's texture sets into world.glb (the CLI passes sharp's). Without one, or with
+   * `textures: false`, materials are vertex colour only.
+   */
+  encodeImage?: ImageEncoder;
+  /** Texture the world (default true; needs `encodeImage`). */
+  textures?: boolean;
 }
 
 export interface WorldReport {
@@ -70,9 +79,12 @@ export async function makeWorldFiles(spec: WorldSpec, options: MakeWorldFilesOpt
   const clock = options.clock ?? defaultClock;
   const start = clock();
   const compress = options.compress ?? true;
-  const { world, timings } = await generateWorld(spec, { onProgress: options.onProgress, signal: options.signal, clock });
+  const textured = options.textures !== false && options.encodeImage !== undefined;
+  const { world, timings } = await generateWorld(spec, { onProgress: options.onProgress, signal: options.signal, clock, textures: textured });
   const stages = new StageRunner(options.onProgress, clock, options.signal);
-  const { doc, counts } = await stages.step('document', () => buildWorldDocument(world, { compress }));
+  const encodeImage = options.encodeImage;
+  const textures = world.textures && encodeImage ? await stages.step('texture encoding', () => encodeWorldTextures(world.textures!, encodeImage)) : undefined;
+  const { doc, counts } = await stages.step('document', () => buildWorldDocument(world, { compress, textures }));
   const glb = await stages.step('glb', () => writeGlb(doc));
   const validation = await stages.step('validate', () => validateGlb(glb));
   refuseInvalid('world.glb', validation);

@@ -13,6 +13,7 @@ import type { WorldObject } from './world-objects.ts';
 import type { WorldSpec } from '../spec/world-spec-schema.ts';
 import type { Heightfield } from '../terrain/heightfield.ts';
 import type { WaterBodies } from '../water/water-bodies.ts';
+import type { WorldTextureSet } from '../textures/textures-in-worker.ts';
 
 export interface World {
   spec: WorldSpec;
@@ -30,6 +31,8 @@ export interface World {
   /** Every placed object with its world-space colliders (scatter and structure pieces). */
   objects: WorldObject[];
   navmesh: NavMeshData | null;
+  /** Texture sets by `ground/<class>` and `asset/<material>` (world-texture-recipes.ts), or null. */
+  textures: ReadonlyMap<string, WorldTextureSet> | null;
   landmarks: {
     /** A volcano's vent, world metres. */
     vent?: { x: number; z: number };

@@ -4,10 +4,12 @@
  */
 import { parseArgs } from 'node:util';
 import { writeSection } from './bench-report.ts';
+import { benchTextures } from './texture-bench.ts';
 import { benchWorld } from './world-bench.ts';
 
 const SUITES: Record<string, (runs: number, log: (line: string) => void) => Promise<string>> = {
   world: benchWorld,
+  textures: benchTextures,
 };
 
 const { values, positionals } = parseArgs({ options: { runs: { type: 'string' } }, allowPositionals: true });

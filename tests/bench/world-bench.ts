@@ -2,12 +2,14 @@
  * The 1 km² "standard world": 1024 m × 1024 m at 1 m (1025² heights), from a prompt with a river,
  * a lake, three structures and a forest, to a compressed .glb (quantized + meshopt) — every stage:
  * interpretation, terrain, erosion, water, structures, gameplay, biomes, ground, scatter, objects,
- * navmesh (on the other core), document, glb. Validation is a check, not part of making, and is
+ * navmesh and texture sets (both on the other core), texture encoding (sharp), document, glb. Validation is a check, not part of making, and is
  * left out.
  * Baseline in the same run: glTF-Transform writing the very same Document again — the floor, since
  * any world must at least be written.
  */
+import { encodeImageWithSharp } from '../../engine-bridge/images/sharp-image-encoder.ts';
 import { buildWorldDocument, type WorldDocumentCounts } from '../../generators/export/build-world-document.ts';
+import { encodeWorldTextures } from '../../generators/export/world-textures.ts';
 import { writeGlb } from '../../generators/export/write-glb.ts';
 import { interpretPrompt } from '../../generators/interpret/index.ts';
 import { generateWorld } from '../../generators/world/generate-world.ts';
@@ -29,7 +31,10 @@ export async function benchWorld(runs: number, log: (line: string) => void): Pro
     const generated = await generateWorld(spec);
     Object.assign(timings, generated.timings);
     t = performance.now();
-    const built = await buildWorldDocument(generated.world);
+    const textures = await encodeWorldTextures(generated.world.textures!, encodeImageWithSharp);
+    timings['texture encoding'] = performance.now() - t;
+    t = performance.now();
+    const built = await buildWorldDocument(generated.world, { textures });
     timings.document = performance.now() - t;
     t = performance.now();
     const glb = await writeGlb(built.doc);
@@ -48,14 +53,15 @@ export async function benchWorld(runs: number, log: (line: string) => void): Pro
   const floor = median(floors);
   const c = counts!;
   const rows = Object.entries(stageTimes).map(([stage, times]) => [
-    stage === 'navmesh' ? 'navmesh (waited for; built on the other core)' : stage,
+    stage === 'navmesh' ? 'navmesh (waited for; built on the other core)' : stage === 'textures' ? 'texture sets (waited for; made on the other core)' : stage,
     Math.round(median(times)),
     `${((100 * median(times)) / total).toFixed(1)}%`,
   ]);
   return `## Standard world: 1 km² at 1 m, from prompt to compressed glb
 
 Prompt: "${STANDARD_PROMPT}" (seed ${STANDARD_SEED}) — 1025² heights, erosion, a river, a lake,
-a bridge, a ruined tower and a village, forest, grass and rocks, paths, colliders and a navmesh.
+a bridge, a ruined tower and a village, forest, grass and rocks, paths, colliders, a navmesh and
+texture sets for the ground and the assets (JPEG, embedded).
 Median of ${runs} runs on ${machine()}. Target: under 10 s.
 
 | measure | value |
@@ -70,8 +76,9 @@ Median of ${runs} runs on ${machine()}. Target: under 10 s.
 | gameplay | ${c.pointsOfInterest} points of interest, ${c.paths} paths, navmesh ${c.navmeshTriangles.toLocaleString('en')} triangles, ${c.colliders} colliders |
 | water | ${c.waterMeshes} surfaces, ${c.waterTriangles.toLocaleString('en')} triangles |
 
-Time per stage (median; the navmesh runs in a worker thread from the gameplay stage on, so its row
-is only the time the main thread still had to wait for it):
+Time per stage (median; the texture sets are made in a worker thread from the start and the navmesh
+in one from the gameplay stage on, so their rows are only the time the main thread still had to wait
+for them):
 
 ${table(['stage', 'ms', 'share'], rows)}
 `;

@@ -1,0 +1,16 @@
+// PLACEHOLDER: to be replaced by the real family.
+import type { MaterialFamily } from '../material-family.ts';
+import { createLayers } from '../material-layers.ts';
+
+export const bark: MaterialFamily = {
+  id: 'bark',
+  phrases: ['bark'],
+  tileMetres: 2,
+  normalStrength: 3,
+  metallic: false,
+  draw({ size }) {
+    const layers = createLayers(size);
+    layers.albedo.fill(0.5);
+    return layers;
+  },
+};

@@ -1,0 +1,137 @@
+/**
+ * recipe + size + seed → a full PBR texture set as pixels (no encoding here):
+ *
+ *   baseColor  RGB, sRGB                     normal     RGB, OpenGL convention (+Y up)
+ *   roughness  grey                          occlusion  grey (ambient occlusion)
+ *   height     grey, 0 deepest .. 255 top    metallic   grey (written only where it matters)
+ *   orm        RGB: R occlusion, G roughness, B metallic — glTF's occlusionTexture and
+ *              metallicRoughnessTexture in one image
+ *   emissive   RGB, sRGB, where the surface glows (lava), else null
+ *
+ * The family draws the layers; then, in this order: size (through the family's scale), colour,
+ * lightness, and the modifiers (weathered, cracked, rusty, painted, mossy, wet, polished) — each
+ * with its own named random stream, so adding one never changes the others.
+ */
+import { Rng } from '../seed/rng.ts';
+import { occlusionFromHeight } from './ambient-occlusion.ts';
+import { applyModifiers } from './apply-modifiers.ts';
+import { findFamily, MATERIAL_FAMILIES } from './families/index.ts';
+import type { MaterialFamily } from './material-family.ts';
+import type { MaterialRecipe } from './material-recipe.ts';
+import { normalsFromHeight } from './normal-map.ts';
+import { TextureError } from './texture-error.ts';
+
+export interface TexturePixels {
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  data: Uint8Array;
+}
+
+export interface TextureSet {
+  recipe: MaterialRecipe;
+  family: MaterialFamily;
+  seed: number;
+  size: number;
+  /** What one tile covers in the world, metres (larger with `scale`). */
+  tileMetres: number;
+  maps: {
+    baseColor: TexturePixels;
+    normal: TexturePixels;
+    roughness: TexturePixels;
+    occlusion: TexturePixels;
+    height: TexturePixels;
+    metallic: TexturePixels | null;
+    orm: TexturePixels;
+    emissive: TexturePixels | null;
+  };
+  /** Averages, for a material's factors and for checks: mean sRGB base colour, roughness, metallic. */
+  means: { baseColor: [number, number, number]; roughness: number; metallic: number };
+}
+
+export const MIN_TEXTURE_SIZE = 16;
+export const MAX_TEXTURE_SIZE = 4096;
+
+export function makeTextureSet(recipe: MaterialRecipe, options: { size: number; seed: number }): TextureSet {
+  const { size, seed } = options;
+  if (!Number.isInteger(size) || size < MIN_TEXTURE_SIZE || size > MAX_TEXTURE_SIZE || (size & (size - 1)) !== 0) {
+    throw new TextureError('TEXTURE_SIZE', `Texture size ${size} is not allowed: use a power of two from ${MIN_TEXTURE_SIZE} to ${MAX_TEXTURE_SIZE} (e.g. 512, 1024, 2048).`);
+  }
+  const family = findFamily(recipe.family);
+  if (!family) {
+    throw new TextureError('TEXTURE_DESCRIPTION', `Unknown material family "${recipe.family}". Known families: ${MATERIAL_FAMILIES.map((f) => f.id).join(', ')}.`);
+  }
+  const rng = new Rng(seed);
+  const layers = family.draw({ size, rng: rng.fork('family', family.id), scale: recipe.scale });
+  applyModifiers(layers, recipe, rng.fork('modifiers'));
+
+  const n = size * size;
+  const occlusion = occlusionFromHeight(layers.height, size, 1);
+  const baseColor = new Uint8Array(n * 3);
+  const orm = new Uint8Array(n * 3);
+  const roughness = new Uint8Array(n);
+  const occlusionBytes = new Uint8Array(n);
+  const heightBytes = new Uint8Array(n);
+  const metallicBytes = new Uint8Array(n);
+  const mean: [number, number, number] = [0, 0, 0];
+  let roughSum = 0;
+  let metalSum = 0;
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < 3; c++) {
+      const v = byte(layers.albedo[i * 3 + c]);
+      baseColor[i * 3 + c] = v;
+      mean[c] += v;
+    }
+    const r = byte(layers.roughness[i]);
+    const m = byte(layers.metallic[i]);
+    const o = byte(occlusion[i]);
+    roughness[i] = r;
+    metallicBytes[i] = m;
+    occlusionBytes[i] = o;
+    heightBytes[i] = byte(layers.height[i]);
+    orm[i * 3] = o;
+    orm[i * 3 + 1] = r;
+    orm[i * 3 + 2] = m;
+    roughSum += r;
+    metalSum += m;
+  }
+  let emissive: TexturePixels | null = null;
+  if (layers.emissive) {
+    const data = new Uint8Array(n * 3);
+    for (let i = 0; i < n * 3; i++) data[i] = byte(layers.emissive[i]);
+    emissive = { width: size, height: size, channels: 3, data };
+  }
+  const grey = (data: Uint8Array): TexturePixels => ({ width: size, height: size, channels: 1, data });
+  const rgb = (data: Uint8Array): TexturePixels => ({ width: size, height: size, channels: 3, data });
+  return {
+    recipe,
+    family,
+    seed,
+    size,
+    tileMetres: round(family.tileMetres * recipe.scale, 3),
+    maps: {
+      baseColor: rgb(baseColor),
+      normal: rgb(normalsFromHeight(layers.height, size, family.normalStrength)),
+      roughness: grey(roughness),
+      occlusion: grey(occlusionBytes),
+      height: grey(heightBytes),
+      metallic: family.metallic ? grey(metallicBytes) : null,
+      orm: rgb(orm),
+      emissive,
+    },
+    means: {
+      baseColor: [round(mean[0] / n / 255, 4), round(mean[1] / n / 255, 4), round(mean[2] / n / 255, 4)],
+      roughness: round(roughSum / n / 255, 4),
+      metallic: round(metalSum / n / 255, 4),
+    },
+  };
+}
+
+function byte(x: number): number {
+  return x <= 0 ? 0 : x >= 1 ? 255 : Math.round(x * 255);
+}
+
+function round(x: number, digits: number): number {
+  const k = 10 ** digits;
+  return Math.round(x * k) / k;
+}
