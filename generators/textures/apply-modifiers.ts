@@ -5,12 +5,15 @@
  *   lightness  dark / light
  *   weathered  "old", "weathered": colours fade and lose contrast, dirt gathers in hollows, edges
  *              wear light, the surface roughens and its relief softens
- *   cracked    a network of fine cracks (cellular borders at two scales) cut into the height
- *   rusty      rust patches grow from hollows and noise: orange-brown, rough, no longer metallic
+ *   cracked    cracks cut into the height: stretches of cellular borders at two scales, kept
+ *              where a noise field allows, so they run and branch instead of tiling a net
  *   painted    a coat of paint (the colour word's, else a weathered green) chipped off at the
  *              high edges and in patches
+ *   rusty      rust patches grow from hollows and noise, through any paint: orange-brown, rough,
+ *              no longer metallic
  *   mossy      moss in hollows and shaded patches, a little raised
- *   wet        darker, more saturated, much smoother; very wet fills the hollows with puddles
+ *   wet        darker (bright surfaces less), more saturated, much smoother; very wet fills the
+ *              hollows with puddles
  *   polished   smooth and glossy, the relief's fine grain softened
  * Strengths are 0..1 ("slightly" ≈ 0.35, plain ≈ 0.7, "very" = 1).
  */
@@ -33,8 +36,8 @@ export function applyModifiers(layers: MaterialLayers, recipe: MaterialRecipe, r
   if (recipe.lightness !== 0) applyLightness(layers, recipe.lightness);
   if (recipe.weathered > 0) applyWeathering(layers, recipe.weathered, rng.fork('weathered'));
   if (recipe.cracked > 0) applyCracks(layers, recipe.cracked, rng.fork('cracked'));
-  if (recipe.rusty > 0) applyRust(layers, recipe.rusty, rng.fork('rusty'));
   if (recipe.painted > 0) applyPaint(layers, recipe.painted, hexToRgb(recipe.color?.hex ?? PAINT_DEFAULT), rng.fork('painted'));
+  if (recipe.rusty > 0) applyRust(layers, recipe.rusty, rng.fork('rusty'));
   if (recipe.mossy > 0) applyMoss(layers, recipe.mossy, rng.fork('mossy'));
   if (recipe.wet > 0) applyWetness(layers, recipe.wet, rng.fork('wet'));
   if (recipe.polished > 0) applyPolish(layers, recipe.polished);
@@ -101,14 +104,21 @@ function applyWeathering(layers: MaterialLayers, amount: number, rng: Rng): void
 
 function applyCracks(layers: MaterialLayers, amount: number, rng: Rng): void {
   const { size, albedo, height, roughness } = layers;
-  const coarse = cellularField(size, rng, { cells: 5 });
-  const fine = cellularField(size, rng, { cells: 13 });
-  const presence = noiseField(size, rng, { cells: 3, octaves: 3 });
-  const width = 0.03 + 0.03 * amount;
+  const coarse = cellularField(size, rng, { cells: 4 });
+  const fine = cellularField(size, rng, { cells: 11 });
+  const reach = noiseField(size, rng, { cells: 3, octaves: 3 });
+  const branches = noiseField(size, rng, { cells: 6, octaves: 2 });
+  const wobble = noiseField(size, rng, { cells: 24, octaves: 2 });
+  const width = 0.012 + 0.018 * amount;
+  // More of the network survives the stronger the word.
+  const keepMain = 0.25 - 0.55 * amount;
+  const keepBranch = 0.45 - 0.5 * amount;
   for (let i = 0; i < height.length; i++) {
-    const a = 1 - smoothstep(0, width, coarse.f2[i] - coarse.f1[i]);
-    const b = (1 - smoothstep(0, width * 0.8, fine.f2[i] - fine.f1[i])) * smoothstep(-0.1, 0.3, presence[i]);
-    const crack = Math.max(a, b * 0.8) * Math.min(1, amount * 1.3);
+    const border = coarse.f2[i] - coarse.f1[i] + 0.02 * wobble[i];
+    const main = (1 - smoothstep(0, width, border)) * smoothstep(keepMain, keepMain + 0.15, reach[i]);
+    const twig = fine.f2[i] - fine.f1[i] + 0.015 * wobble[i];
+    const branch = (1 - smoothstep(0, width * 0.6, twig)) * smoothstep(keepBranch, keepBranch + 0.1, branches[i]) * smoothstep(keepMain - 0.1, keepMain + 0.2, reach[i]);
+    const crack = Math.max(main, 0.7 * branch);
     if (crack <= 0) continue;
     height[i] = Math.max(0, height[i] - crack * 0.35);
     for (let c = 0; c < 3; c++) albedo[i * 3 + c] *= 1 - 0.55 * crack;
@@ -121,9 +131,9 @@ function applyRust(layers: MaterialLayers, amount: number, rng: Rng): void {
   const patches = noiseField(size, rng, { cells: 4, octaves: 5, gain: 0.55 });
   const grain = noiseField(size, rng, { cells: 48, octaves: 2 });
   const hollow = blurWrapped(height, size, Math.max(2, size / 64));
-  const threshold = 0.45 - 0.7 * amount;
+  const threshold = 0.35 - 0.6 * amount;
   for (let i = 0; i < height.length; i++) {
-    const r = smoothstep(threshold, threshold + 0.25, patches[i] + (hollow[i] - height[i]) * 4);
+    const r = smoothstep(threshold, threshold + 0.2, 1.6 * patches[i] + (hollow[i] - height[i]) * 4);
     if (r <= 0) continue;
     const shade = 0.8 + 0.35 * grain[i] + 0.15 * patches[i];
     for (let c = 0; c < 3; c++) albedo[i * 3 + c] += (RUST[c] * shade - albedo[i * 3 + c]) * r;
@@ -178,7 +188,8 @@ function applyWetness(layers: MaterialLayers, amount: number, rng: Rng): void {
     const luma = 0.2126 * albedo[i * 3] + 0.7152 * albedo[i * 3 + 1] + 0.0722 * albedo[i * 3 + 2];
     // Water pools in the hollows first; very wet fills them into puddles.
     const puddle = amount > 0.6 ? smoothstep(0, 0.08, lowest[i] - height[i] - 0.02 + 0.04 * spread[i]) * (amount - 0.6) * 2.5 : 0;
-    const darken = 1 - 0.38 * amount - 0.1 * puddle;
+    // Water darkens porous, dark surfaces most; bright snow and ice turn slushy grey only a little.
+    const darken = 1 - (0.38 * amount + 0.1 * puddle) * (1 - 0.65 * luma);
     for (let c = 0; c < 3; c++) {
       const v = albedo[i * 3 + c];
       albedo[i * 3 + c] = clamp01((luma + (v - luma) * (1 + 0.25 * amount)) * darken);

@@ -1,5 +1,6 @@
 /**
  * Operations on size² float fields that keep them tileable: everything wraps around the edges.
+ * Texture sizes are powers of two, so wrapping is a bit mask.
  */
 
 /** Rescales a field to 0..1 (a flat field becomes 0.5). */
@@ -60,22 +61,56 @@ export function blurWrapped(field: Float32Array, size: number, radius: number, p
   return src;
 }
 
-/** Bilinear lookup at pixel coordinates (x, y), wrapping. */
+/** Bilinear lookup at pixel coordinates (x, y) of a size² field, wrapping (size a power of two). */
 export function sampleWrapped(field: Float32Array, size: number, x: number, y: number): number {
   const x0 = Math.floor(x);
   const y0 = Math.floor(y);
   const fx = x - x0;
   const fy = y - y0;
-  const i0 = ((x0 % size) + size) % size;
-  const j0 = ((y0 % size) + size) % size;
-  const i1 = (i0 + 1) % size;
-  const j1 = (j0 + 1) % size;
-  const a = field[j0 * size + i0];
-  const b = field[j0 * size + i1];
-  const c = field[j1 * size + i0];
-  const d = field[j1 * size + i1];
-  const top = a + (b - a) * fx;
-  return top + (c + (d - c) * fx - top) * fy;
+  const m = size - 1;
+  const i0 = x0 & m;
+  const i1 = (x0 + 1) & m;
+  const r0 = (y0 & m) * size;
+  const r1 = ((y0 + 1) & m) * size;
+  const top = field[r0 + i0] + (field[r0 + i1] - field[r0 + i0]) * fx;
+  return top + (field[r1 + i0] + (field[r1 + i1] - field[r1 + i0]) * fx - top) * fy;
+}
+
+/**
+ * Resamples an n² field to size² (either way; both powers of two), bilinearly, wrapping, pixel
+ * centres aligned — so a field drawn at a lower resolution and enlarged still tiles. Writes entry i
+ * to out[i · stride + offset] (into a multi-channel layer, say) or returns a new field.
+ */
+export function resampleWrapped(field: Float32Array, n: number, size: number, out: Float32Array = new Float32Array(size * size), stride = 1, offset = 0): Float32Array {
+  if (n === size) {
+    for (let i = 0; i < size * size; i++) out[i * stride + offset] = field[i];
+    return out;
+  }
+  const k = n / size;
+  const m = n - 1;
+  const c0 = new Int32Array(size);
+  const c1 = new Int32Array(size);
+  const t = new Float64Array(size);
+  for (let x = 0; x < size; x++) {
+    const f = (x + 0.5) * k - 0.5;
+    const x0 = Math.floor(f);
+    c0[x] = x0 & m;
+    c1[x] = (x0 + 1) & m;
+    t[x] = f - x0;
+  }
+  // Each output row: blend the two source rows once, then stretch the blend across.
+  const row = new Float64Array(n);
+  for (let y = 0, i = 0; y < size; y++) {
+    const r0 = c0[y] * n;
+    const r1 = c1[y] * n;
+    const ty = t[y];
+    for (let j = 0; j < n; j++) row[j] = field[r0 + j] + (field[r1 + j] - field[r0 + j]) * ty;
+    for (let x = 0; x < size; x++, i++) {
+      const a = row[c0[x]];
+      out[i * stride + offset] = a + (row[c1[x]] - a) * t[x];
+    }
+  }
+  return out;
 }
 
 /**
@@ -92,11 +127,11 @@ export function forEachInDisc(size: number, cx: number, cy: number, radius: numb
   for (let y = y0; y <= y1; y++) {
     const dy = y + 0.5 - cy;
     if (dy * dy > r2) continue;
-    const row = (((y % size) + size) % size) * size;
+    const row = (y & (size - 1)) * size;
     for (let x = x0; x <= x1; x++) {
       const dx = x + 0.5 - cx;
       if (dx * dx + dy * dy > r2) continue;
-      visit(row + (((x % size) + size) % size), dx, dy);
+      visit(row + (x & (size - 1)), dx, dy);
     }
   }
 }
@@ -118,22 +153,34 @@ export function forEachNearSegment(
   const ex = x1 - x0;
   const ey = y1 - y0;
   const length2 = ex * ex + ey * ey;
-  const length = Math.sqrt(length2);
-  if (length < 1e-9) return;
-  const minX = Math.floor(Math.min(x0, x1) - halfWidth);
-  const maxX = Math.ceil(Math.max(x0, x1) + halfWidth);
+  if (length2 < 1e-18) return;
+  const inverseLength2 = 1 / length2;
+  const inverseLength = Math.sqrt(inverseLength2);
   const minY = Math.floor(Math.min(y0, y1) - halfWidth);
   const maxY = Math.ceil(Math.max(y0, y1) + halfWidth);
+  const boxMinX = Math.floor(Math.min(x0, x1) - halfWidth);
+  const boxMaxX = Math.ceil(Math.max(x0, x1) + halfWidth);
+  const m = size - 1;
   for (let y = minY; y <= maxY; y++) {
-    const row = (((y % size) + size) % size) * size;
-    for (let x = minX; x <= maxX; x++) {
+    const py = y + 0.5 - y0;
+    // The row's span: where the band |across| ≤ halfWidth crosses this row (the whole box when the
+    // segment runs along the row).
+    let fromX = boxMinX;
+    let toX = boxMaxX;
+    if (Math.abs(ey) > 1e-9) {
+      const reach = (halfWidth * Math.sqrt(length2)) / Math.abs(ey);
+      const centre = x0 + (py * ex) / ey - 0.5;
+      fromX = Math.max(boxMinX, Math.floor(centre - reach));
+      toX = Math.min(boxMaxX, Math.ceil(centre + reach));
+    }
+    const row = (y & m) * size;
+    for (let x = fromX; x <= toX; x++) {
       const px = x + 0.5 - x0;
-      const py = y + 0.5 - y0;
-      const t = (px * ex + py * ey) / length2;
+      const t = (px * ex + py * ey) * inverseLength2;
       if (t < 0 || t > 1) continue;
-      const across = (px * ey - py * ex) / length;
-      if (Math.abs(across) > halfWidth) continue;
-      visit(row + (((x % size) + size) % size), t, across);
+      const across = (px * ey - py * ex) * inverseLength;
+      if (across > halfWidth || across < -halfWidth) continue;
+      visit(row + (x & m), t, across);
     }
   }
 }

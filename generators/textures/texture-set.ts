@@ -67,42 +67,42 @@ export function makeTextureSet(recipe: MaterialRecipe, options: { size: number; 
 
   const n = size * size;
   const occlusion = occlusionFromHeight(layers.height, size, 1);
-  const baseColor = new Uint8Array(n * 3);
-  const orm = new Uint8Array(n * 3);
-  const roughness = new Uint8Array(n);
-  const occlusionBytes = new Uint8Array(n);
-  const heightBytes = new Uint8Array(n);
-  const metallicBytes = new Uint8Array(n);
+  // Uint8ClampedArray rounds and clamps on store (0..1 floats scaled to 0..255).
+  const baseColor = new Uint8ClampedArray(n * 3);
+  const orm = new Uint8ClampedArray(n * 3);
+  const roughness = new Uint8ClampedArray(n);
+  const occlusionBytes = new Uint8ClampedArray(n);
+  const heightBytes = new Uint8ClampedArray(n);
+  const metallicBytes = new Uint8ClampedArray(n);
+  const { albedo } = layers;
+  for (let i = 0; i < n * 3; i++) baseColor[i] = albedo[i] * 255;
+  for (let i = 0; i < n; i++) {
+    roughness[i] = layers.roughness[i] * 255;
+    metallicBytes[i] = layers.metallic[i] * 255;
+    occlusionBytes[i] = occlusion[i] * 255;
+    heightBytes[i] = layers.height[i] * 255;
+    orm[i * 3] = occlusionBytes[i];
+    orm[i * 3 + 1] = roughness[i];
+    orm[i * 3 + 2] = metallicBytes[i];
+  }
   const mean: [number, number, number] = [0, 0, 0];
   let roughSum = 0;
   let metalSum = 0;
   for (let i = 0; i < n; i++) {
-    for (let c = 0; c < 3; c++) {
-      const v = byte(layers.albedo[i * 3 + c]);
-      baseColor[i * 3 + c] = v;
-      mean[c] += v;
-    }
-    const r = byte(layers.roughness[i]);
-    const m = byte(layers.metallic[i]);
-    const o = byte(occlusion[i]);
-    roughness[i] = r;
-    metallicBytes[i] = m;
-    occlusionBytes[i] = o;
-    heightBytes[i] = byte(layers.height[i]);
-    orm[i * 3] = o;
-    orm[i * 3 + 1] = r;
-    orm[i * 3 + 2] = m;
-    roughSum += r;
-    metalSum += m;
+    mean[0] += baseColor[i * 3];
+    mean[1] += baseColor[i * 3 + 1];
+    mean[2] += baseColor[i * 3 + 2];
+    roughSum += roughness[i];
+    metalSum += metallicBytes[i];
   }
   let emissive: TexturePixels | null = null;
   if (layers.emissive) {
-    const data = new Uint8Array(n * 3);
-    for (let i = 0; i < n * 3; i++) data[i] = byte(layers.emissive[i]);
-    emissive = { width: size, height: size, channels: 3, data };
+    const data = new Uint8ClampedArray(n * 3);
+    for (let i = 0; i < n * 3; i++) data[i] = layers.emissive[i] * 255;
+    emissive = { width: size, height: size, channels: 3, data: bytes(data) };
   }
-  const grey = (data: Uint8Array): TexturePixels => ({ width: size, height: size, channels: 1, data });
-  const rgb = (data: Uint8Array): TexturePixels => ({ width: size, height: size, channels: 3, data });
+  const grey = (data: Uint8ClampedArray | Uint8Array): TexturePixels => ({ width: size, height: size, channels: 1, data: bytes(data) });
+  const rgb = (data: Uint8ClampedArray | Uint8Array): TexturePixels => ({ width: size, height: size, channels: 3, data: bytes(data) });
   return {
     recipe,
     family,
@@ -127,8 +127,9 @@ export function makeTextureSet(recipe: MaterialRecipe, options: { size: number; 
   };
 }
 
-function byte(x: number): number {
-  return x <= 0 ? 0 : x >= 1 ? 255 : Math.round(x * 255);
+/** The same bytes as a plain Uint8Array (what encoders and tests take). */
+function bytes(data: Uint8ClampedArray | Uint8Array): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.length);
 }
 
 function round(x: number, digits: number): number {

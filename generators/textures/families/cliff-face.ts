@@ -11,7 +11,7 @@
 import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { noiseField } from '../periodic-noise.ts';
-import { clamp01, smoothstep } from '../field-ops.ts';
+import { clamp01, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
 
 /** Bed colours: grey limestone, buff sandstone, dark shale, rusty iron-stained sandstone. */
 const PALETTE = [
@@ -104,7 +104,7 @@ export const cliffFace: MaterialFamily = {
       for (let x = 0; x < half; x++, i++) {
         const sx = (x + 0.5) * ks - 0.5;
         const c = chunks[i];
-        let v = (y + 0.5) / half + phase + 0.055 * bilinear(wobble, small, sx, sy) + 0.006 * crumbs[i];
+        let v = (y + 0.5) / half + phase + 0.055 * sampleWrapped(wobble, small, sx, sy) + 0.006 * crumbs[i];
         v -= Math.floor(v);
         const k = bedOf[Math.min(LOOKUP - 1, Math.floor(v * LOOKUP))];
         const above = k === 0 ? beds - 1 : k - 1;
@@ -113,7 +113,7 @@ export const cliffFace: MaterialFamily = {
         const toBottomAbs = top[k + 1] - v;
         const fromTop = fromTopAbs / (top[k + 1] - top[k]);
         // Joints: the nearest joint of this bed, the lookup wobbled sideways.
-        let ju = (x + 0.5) / half + 0.01 * bilinear(jointWobble, small, sx, sy) + 0.003 * crumbs[i];
+        let ju = (x + 0.5) / half + 0.01 * sampleWrapped(jointWobble, small, sx, sy) + 0.003 * crumbs[i];
         ju -= Math.floor(ju);
         let dj = 1;
         let nearest = jointStart[k];
@@ -138,7 +138,7 @@ export const cliffFace: MaterialFamily = {
         const f = face[k] + 0.05 * blockLift[block];
         const fa = face[above];
         const fb = face[below];
-        const ledgeReach = 0.6 + 0.5 * bilinear(reach, small, sx, sy);
+        const ledgeReach = 0.6 + 0.5 * sampleWrapped(reach, small, sx, sy);
         const tTop = smoothstep(0, f > fa ? 0.004 : 0.025 * ledgeReach, fromTopAbs);
         const tBottom = smoothstep(0, f > fb ? 0.004 : 0.025 * ledgeReach, toBottomAbs);
         let h = f;
@@ -154,7 +154,7 @@ export const cliffFace: MaterialFamily = {
         const bulge = hardness[k] * (0.1 - 0.22 * fromTop * fromTop);
         const shadow = Math.min(1, Math.max(0, fa - f) * 4) * Math.exp(-fromTopAbs / 0.03);
         const lip = (1 - smoothstep(0, 0.01, fromTopAbs)) * Math.min(1, Math.max(0, f - fa) * 4);
-        const streak = smoothstep(0.15, 0.55, bilinear(streaks, small, sx, sy)) * 0.2;
+        const streak = smoothstep(0.15, 0.55, sampleWrapped(streaks, small, sx, sy)) * 0.2;
         const s =
           tone[k] * blockTone[block] * (1 + bulge) * (1 - 0.5 * shadow) * (1 + 0.15 * lip) * (1 - 0.45 * joint) * (1 - 0.1 * rounded) * (1 - 0.35 * plane) * (1 - streak) * (0.8 + 0.32 * c);
         // Colours blend over the boundary ramp too.
@@ -168,70 +168,25 @@ export const cliffFace: MaterialFamily = {
         formB[i] = s * (ck[2] + (ca[2] - ck[2]) * mixTop + (cb[2] - ck[2]) * mixBottom);
       }
     }
-    const form = enlarge(formH, half, size);
-    const red = enlarge(formR, half, size);
-    const green = enlarge(formG, half, size);
-    const blue = enlarge(formB, half, size);
+    const { height, albedo, roughness } = layers;
+    resampleWrapped(formH, half, size, height);
+    resampleWrapped(formR, half, size, albedo, 3, 0);
+    resampleWrapped(formG, half, size, albedo, 3, 1);
+    resampleWrapped(formB, half, size, albedo, 3, 2);
     const lamination = noiseField(size, rng.fork('lamination'), { cells: cellsFor(12, scale), cellsY: cellsFor(96, scale), octaves: 2 });
     const grit = noiseField(size, rng.fork('grit'), { cells: cellsFor(96, scale), octaves: 1 });
 
-    const { height, albedo, roughness } = layers;
     for (let i = 0; i < size * size; i++) {
       const lam = lamination[i];
       const g = grit[i];
-      height[i] = clamp01(form[i] + 0.03 * lam + 0.03 * g);
+      height[i] = clamp01(height[i] + 0.03 * lam + 0.03 * g);
       const s = 1 + 0.07 * lam + 0.06 * g;
-      albedo[i * 3] = clamp01(red[i] * s);
-      albedo[i * 3 + 1] = clamp01(green[i] * s);
-      albedo[i * 3 + 2] = clamp01(blue[i] * s);
+      albedo[i * 3] = clamp01(albedo[i * 3] * s);
+      albedo[i * 3 + 1] = clamp01(albedo[i * 3 + 1] * s);
+      albedo[i * 3 + 2] = clamp01(albedo[i * 3 + 2] * s);
       roughness[i] = clamp01(0.84 + 0.06 * g + 0.04 * lam);
     }
     return layers;
   },
 };
 
-/** Bilinear lookup at pixel coordinates (x, y) of an n² field (n a power of two), wrapping. */
-function bilinear(field: Float32Array, n: number, x: number, y: number): number {
-  const x0 = Math.floor(x);
-  const y0 = Math.floor(y);
-  const tx = x - x0;
-  const ty = y - y0;
-  const m = n - 1;
-  const c0 = x0 & m;
-  const c1 = (x0 + 1) & m;
-  const r0 = (y0 & m) * n;
-  const r1 = ((y0 + 1) & m) * n;
-  const top = field[r0 + c0] + (field[r0 + c1] - field[r0 + c0]) * tx;
-  const bottom = field[r1 + c0] + (field[r1 + c1] - field[r1 + c0]) * tx;
-  return top + (bottom - top) * ty;
-}
-
-/** Enlarges an n² field to size² bilinearly, wrapping, pixel centres aligned (n, size powers of two). */
-function enlarge(field: Float32Array, n: number, size: number): Float32Array {
-  if (n === size) return field;
-  const out = new Float32Array(size * size);
-  const k = n / size;
-  const m = n - 1;
-  const c0 = new Int32Array(size);
-  const c1 = new Int32Array(size);
-  const tx = new Float32Array(size);
-  for (let x = 0; x < size; x++) {
-    const f = (x + 0.5) * k - 0.5;
-    const x0 = Math.floor(f);
-    c0[x] = x0 & m;
-    c1[x] = (x0 + 1) & m;
-    tx[x] = f - x0;
-  }
-  for (let y = 0, i = 0; y < size; y++) {
-    const r0 = c0[y] * n;
-    const r1 = c1[y] * n;
-    const ty = tx[y];
-    for (let x = 0; x < size; x++, i++) {
-      const a = field[r0 + c0[x]];
-      const top = a + (field[r0 + c1[x]] - a) * tx[x];
-      const c = field[r1 + c0[x]];
-      out[i] = top + (c + (field[r1 + c1[x]] - c) * tx[x] - top) * ty;
-    }
-  }
-  return out;
-}

@@ -10,7 +10,7 @@ import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { noiseField } from '../periodic-noise.ts';
 import { cellularField } from '../cellular-noise.ts';
-import { clamp01, smoothstep } from '../field-ops.ts';
+import { clamp01, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
 
 /** Stone colours: grey granite, brown-grey, dark basalt, pale sandstone, warm brown. */
 const STONES = [
@@ -81,7 +81,7 @@ export const cobblestone: MaterialFamily = {
         const k = cell[i];
         const m = mottle[i];
         const crown = smoothstep(0.55, 1, dome) * (0.6 + 0.4 * m);
-        const fl = bilinear(fill, small, sx, sy);
+        const fl = sampleWrapped(fill, small, sx, sy);
         const dirtH = 0.12 + 0.05 * fl + 0.03 * edges[i];
         formH[i] = dirtH + stone * (0.18 + 0.58 * dome + 0.06 * stoneLift[k] + 0.04 * m - dirtH * 0.4);
         const s = (0.86 + 0.16 * dome + 0.1 * m) * (1 + 0.12 * crown);
@@ -96,74 +96,31 @@ export const cobblestone: MaterialFamily = {
         formCrown[i] = crown;
       }
     }
-    const form = enlarge(formH, half, size);
-    const red = enlarge(formR, half, size);
-    const green = enlarge(formG, half, size);
-    const blue = enlarge(formB, half, size);
-    const stoneness = enlarge(formStone, half, size);
-    const crownOf = enlarge(formCrown, half, size);
+    const { height, albedo, roughness } = layers;
+    const stoneness = new Float32Array(size * size);
+    resampleWrapped(formH, half, size, height);
+    resampleWrapped(formR, half, size, albedo, 3, 0);
+    resampleWrapped(formG, half, size, albedo, 3, 1);
+    resampleWrapped(formB, half, size, albedo, 3, 2);
+    resampleWrapped(formStone, half, size, stoneness);
+    // The crown (worn, smoother tops) goes into roughness first and is turned into it below.
+    resampleWrapped(formCrown, half, size, roughness);
     const grain = noiseField(size, rng.fork('grain'), { cells: cellsFor(112, scale), octaves: 2 });
 
-    const { height, albedo, roughness } = layers;
     for (let i = 0; i < size * size; i++) {
       const st = stoneness[i];
       const g = grain[i];
       // Stones: fine pits; joints: coarse grit.
       const pit = Math.max(0, -g - 0.45);
-      height[i] = clamp01(form[i] + st * (0.015 * g - 0.05 * pit) + (1 - st) * 0.05 * g);
+      height[i] = clamp01(height[i] + st * (0.015 * g - 0.05 * pit) + (1 - st) * 0.05 * g);
       const s = 1 + st * (0.05 * g - 0.15 * pit) + (1 - st) * 0.18 * g;
-      albedo[i * 3] = clamp01(red[i] * s);
-      albedo[i * 3 + 1] = clamp01(green[i] * s);
-      albedo[i * 3 + 2] = clamp01(blue[i] * s);
-      roughness[i] = clamp01(0.93 - st * (0.1 + 0.22 * crownOf[i]) + 0.04 * g);
+      albedo[i * 3] = clamp01(albedo[i * 3] * s);
+      albedo[i * 3 + 1] = clamp01(albedo[i * 3 + 1] * s);
+      albedo[i * 3 + 2] = clamp01(albedo[i * 3 + 2] * s);
+      roughness[i] = clamp01(0.93 - st * (0.1 + 0.22 * roughness[i]) + 0.04 * g);
     }
     layers.tintMask = stoneness;
     return layers;
   },
 };
 
-/** Bilinear lookup at pixel coordinates (x, y) of an n² field (n a power of two), wrapping. */
-function bilinear(field: Float32Array, n: number, x: number, y: number): number {
-  const x0 = Math.floor(x);
-  const y0 = Math.floor(y);
-  const tx = x - x0;
-  const ty = y - y0;
-  const m = n - 1;
-  const c0 = x0 & m;
-  const c1 = (x0 + 1) & m;
-  const r0 = (y0 & m) * n;
-  const r1 = ((y0 + 1) & m) * n;
-  const top = field[r0 + c0] + (field[r0 + c1] - field[r0 + c0]) * tx;
-  const bottom = field[r1 + c0] + (field[r1 + c1] - field[r1 + c0]) * tx;
-  return top + (bottom - top) * ty;
-}
-
-/** Enlarges an n² field to size² bilinearly, wrapping, pixel centres aligned (n, size powers of two). */
-function enlarge(field: Float32Array, n: number, size: number): Float32Array {
-  if (n === size) return field;
-  const out = new Float32Array(size * size);
-  const k = n / size;
-  const m = n - 1;
-  const c0 = new Int32Array(size);
-  const c1 = new Int32Array(size);
-  const tx = new Float32Array(size);
-  for (let x = 0; x < size; x++) {
-    const f = (x + 0.5) * k - 0.5;
-    const x0 = Math.floor(f);
-    c0[x] = x0 & m;
-    c1[x] = (x0 + 1) & m;
-    tx[x] = f - x0;
-  }
-  for (let y = 0, i = 0; y < size; y++) {
-    const r0 = c0[y] * n;
-    const r1 = c1[y] * n;
-    const ty = tx[y];
-    for (let x = 0; x < size; x++, i++) {
-      const a = field[r0 + c0[x]];
-      const top = a + (field[r0 + c1[x]] - a) * tx[x];
-      const c = field[r1 + c0[x]];
-      out[i] = top + (c + (field[r1 + c1[x]] - c) * tx[x] - top) * ty;
-    }
-  }
-  return out;
-}

@@ -8,7 +8,7 @@ import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { cellularField } from '../cellular-noise.ts';
 import { noiseField } from '../periodic-noise.ts';
-import { clamp01, forEachInDisc, sampleWrapped, smoothstep } from '../field-ops.ts';
+import { clamp01, forEachInDisc, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
 
 const SOIL = [0.4, 0.29, 0.19] as const;
 const DARK = [0.25, 0.17, 0.11] as const;
@@ -32,11 +32,12 @@ export const dirt: MaterialFamily = {
     const m = lo * lo;
     const broad = Math.min(size, 256);
     const baseRng = rng.fork('base');
-    const base = smoothField(noiseField(broad, baseRng, { cells: cellsFor(4, scale), octaves: 5 }), broad, lo);
-    const lumpy = smoothField(noiseField(broad, baseRng, { cells: cellsFor(3, scale), octaves: 3 }), broad, lo);
-    const dryness = smoothField(noiseField(broad, baseRng, { cells: cellsFor(2, scale), octaves: 3 }), broad, lo);
+    const base = resampleWrapped(noiseField(broad, baseRng, { cells: cellsFor(4, scale), octaves: 5 }), broad, lo);
+    const lumpy = resampleWrapped(noiseField(broad, baseRng, { cells: cellsFor(3, scale), octaves: 3 }), broad, lo);
+    const dryness = resampleWrapped(noiseField(broad, baseRng, { cells: cellsFor(2, scale), octaves: 3 }), broad, lo);
     const clods = cellularField(lo, rng.fork('clods'), { cells: cellsFor(24, scale), jitter: 1 });
-    const cracks = cellularField(lo, rng.fork('cracks'), { cells: cellsFor(5, scale), jitter: 0.9 });
+    // At least three crack cells across: fewer make straight, grid-like cracks.
+    const cracks = cellularField(lo, rng.fork('cracks'), { cells: Math.max(3, cellsFor(5, scale)), jitter: 0.9 });
     const crumbs = cellularField(lo, rng.fork('crumbs'), { cells: cellsFor(64, scale), jitter: 1 });
     // Clods: round lumps, only some cells raised, their outlines bent by a periodic warp.
     const clodHeight = new Float32Array(m);
@@ -48,8 +49,8 @@ export const dirt: MaterialFamily = {
       clodShade[i] = v - 0.5;
     }
     const warpRng = rng.fork('warp');
-    const warpX = smoothField(noiseField(broad, warpRng, { cells: cellsFor(10, scale), octaves: 2 }), broad, lo);
-    const warpY = smoothField(noiseField(broad, warpRng, { cells: cellsFor(10, scale), octaves: 2 }), broad, lo);
+    const warpX = resampleWrapped(noiseField(broad, warpRng, { cells: cellsFor(10, scale), octaves: 2 }), broad, lo);
+    const warpY = resampleWrapped(noiseField(broad, warpRng, { cells: cellsFor(10, scale), octaves: 2 }), broad, lo);
     const bend = lo / cellsFor(24, scale) * 0.35;
     const lowHeight = new Float32Array(m);
     const lowTone = new Float32Array(m);
@@ -71,10 +72,10 @@ export const dirt: MaterialFamily = {
         lowCrack[i] = dry > 0 ? (cracks.f2[i] - cracks.f1[i]) / Math.max(0.05, dry) : 9;
       }
     }
-    const hUp = smoothField(lowHeight, lo, size);
-    const toneUp = smoothField(lowTone, lo, size);
-    const dryUp = smoothField(lowDry, lo, size);
-    const crackUp = smoothField(lowCrack, lo, size);
+    const hUp = resampleWrapped(lowHeight, lo, size);
+    const toneUp = resampleWrapped(lowTone, lo, size);
+    const dryUp = resampleWrapped(lowDry, lo, size);
+    const crackUp = resampleWrapped(lowCrack, lo, size);
 
     // Fine crumbs and grain, at full resolution: the folds of |noise| read as small lumps.
     const grain = noiseField(size, rng.fork('grain'), { cells: cellsFor(72, scale), octaves: 2 });
@@ -172,32 +173,3 @@ export const dirt: MaterialFamily = {
   },
 };
 
-/** Bilinear upsampling of a periodic from² field to to², keeping it periodic. */
-function smoothField(src: Float32Array, from: number, to: number): Float32Array {
-  if (from === to) return src;
-  const out = new Float32Array(to * to);
-  const k = from / to;
-  const i0 = new Int32Array(to);
-  const i1 = new Int32Array(to);
-  const f = new Float32Array(to);
-  for (let x = 0; x < to; x++) {
-    const s = (x + 0.5) * k - 0.5;
-    const fl = Math.floor(s);
-    f[x] = s - fl;
-    i0[x] = (fl + from) % from;
-    i1[x] = (fl + 1 + from) % from;
-  }
-  for (let y = 0, o = 0; y < to; y++) {
-    const r0 = i0[y] * from;
-    const r1 = i1[y] * from;
-    const fy = f[y];
-    for (let x = 0; x < to; x++, o++) {
-      const a = src[r0 + i0[x]];
-      const top = a + (src[r0 + i1[x]] - a) * f[x];
-      const c = src[r1 + i0[x]];
-      const bottom = c + (src[r1 + i1[x]] - c) * f[x];
-      out[o] = top + (bottom - top) * fy;
-    }
-  }
-  return out;
-}

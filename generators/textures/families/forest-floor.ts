@@ -8,7 +8,7 @@
 import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { noiseField } from '../periodic-noise.ts';
-import { clamp01, forEachInDisc, forEachNearSegment } from '../field-ops.ts';
+import { clamp01, forEachInDisc, forEachNearSegment, resampleWrapped, sampleWrapped } from '../field-ops.ts';
 
 const HUMUS = [0.13, 0.09, 0.06] as const;
 /** Leaf colours and how often each falls: browns, dark browns, ochre, rust, dry tan, dull greens. */
@@ -57,7 +57,7 @@ export const forestFloor: MaterialFamily = {
     const humus = noiseField(lo, humusRng, { cells: cellsFor(48, scale), octaves: 2 });
     const lumps = noiseField(lo, humusRng, { cells: cellsFor(6, scale), octaves: 3 });
     for (let i = 0; i < humus.length; i++) humus[i] = 0.45 * humus[i] + 0.55 * lumps[i];
-    const soil = smoothField(humus, lo, size);
+    const soil = resampleWrapped(humus, lo, size);
     for (let i = 0; i < n; i++) {
       height[i] = 0.12 + 0.1 * soil[i];
       const shade = 0.85 + 0.4 * soil[i];
@@ -68,9 +68,6 @@ export const forestFloor: MaterialFamily = {
     }
 
     // Leaves. One visitor; the current leaf's state lives in these variables.
-    let cos = 1;
-    let sin = 0;
-    let length = 1;
     let halfWidth = 1;
     let ribWidth = 1;
     let shape = SHAPES[0];
@@ -81,6 +78,9 @@ export const forestFloor: MaterialFamily = {
     let b = 0;
     let veins = 7;
     let gloss = 0.7;
+    let cos = 1;
+    let sin = 0;
+    let length = 1;
     const leafVisit = (i: number, dx: number, dy: number): void => {
       const u = (dx * cos + dy * sin) / length + 0.5;
       if (u <= 0 || u >= 1) return;
@@ -135,7 +135,8 @@ export const forestFloor: MaterialFamily = {
     const leafCount = Math.round(1300 / (scale * scale));
     const twigCount = Math.round(26 / (scale * scale));
     const needleCount = Math.round(260 / (scale * scale));
-    // Interleave leaves, twigs and needles so each can lie above or below the others.
+    // Leaves, twigs and needles are scattered at random depths in the pile, interleaved so each can
+    // lie above or below the others; the height test decides what shows.
     const total = leafCount + twigCount + needleCount;
     for (let k = 0; k < total; k++) {
       const kind = leafRng.float() * total;
@@ -167,23 +168,20 @@ export const forestFloor: MaterialFamily = {
         r = c[0] * shade;
         g = c[1] * shade;
         b = c[2] * shade;
-        forEachInDisc(size, x, y, length / 2 + 1, leafVisit);
-      } else if (kind < leafCount + twigCount) {
-        radius = Math.max(0.6, size * scale * stickRng.range(0.0025, 0.005));
-        top = 0.3 + 0.6 * depth;
-        const shade = stickRng.range(0.7, 1.2);
-        tr = TWIG[0] * shade;
-        tg = TWIG[1] * shade;
-        tb = TWIG[2] * shade;
-        drawBent(size, x, y, size * scale * stickRng.range(0.08, 0.22), stickRng.float() * 2 * Math.PI, 0.5, 4, radius, stickRng, stickVisit);
+        forEachInDisc(size, x, y, length / 2 + 0.5, leafVisit);
       } else {
-        radius = Math.max(0.5, size * scale * 0.0011);
-        top = 0.25 + 0.7 * depth;
-        const shade = stickRng.range(0.75, 1.25);
-        tr = NEEDLE[0] * shade;
-        tg = NEEDLE[1] * shade;
-        tb = NEEDLE[2] * shade;
-        drawBent(size, x, y, size * scale * stickRng.range(0.028, 0.045), stickRng.float() * 2 * Math.PI, 0.25, 2, radius, stickRng, stickVisit);
+        const isTwig = kind < leafCount + twigCount;
+        radius = isTwig ? Math.max(0.6, size * scale * stickRng.range(0.0025, 0.005)) : Math.max(0.5, size * scale * 0.0011);
+        top = isTwig ? 0.3 + 0.6 * depth : 0.25 + 0.7 * depth;
+        const shade = isTwig ? stickRng.range(0.7, 1.2) : stickRng.range(0.75, 1.25);
+        const colour = isTwig ? TWIG : NEEDLE;
+        tr = colour[0] * shade;
+        tg = colour[1] * shade;
+        tb = colour[2] * shade;
+        const length = size * scale * (isTwig ? stickRng.range(0.08, 0.22) : stickRng.range(0.028, 0.045));
+        const angle = stickRng.float() * 2 * Math.PI;
+        const turns = Array.from({ length: isTwig ? 4 : 2 }, () => stickRng.normal(0, isTwig ? 0.5 : 0.25));
+        drawBent(size, x, y, length, angle, turns, radius, stickVisit);
       }
     }
     // Heights stay within 0..1 by construction: the deepest humus is above 0, the top leaf below 1.
@@ -192,58 +190,27 @@ export const forestFloor: MaterialFamily = {
   },
 };
 
-/** A stick from (x, y): `pieces` straight pieces, each turned a little from the last. */
+/** A stick from (x, y): straight pieces, each turned from the last by the next of `turns`. */
 function drawBent(
   size: number,
   x: number,
   y: number,
   length: number,
   angle: number,
-  bend: number,
-  pieces: number,
+  turns: readonly number[],
   radius: number,
-  rng: { normal(mean?: number, sd?: number): number },
   visit: (index: number, along: number, across: number) => void,
 ): void {
   let px = x;
   let py = y;
   let a = angle;
-  for (let p = 0; p < pieces; p++) {
-    const qx = px + (Math.cos(a) * length) / pieces;
-    const qy = py + (Math.sin(a) * length) / pieces;
+  for (const turn of turns) {
+    const qx = px + (Math.cos(a) * length) / turns.length;
+    const qy = py + (Math.sin(a) * length) / turns.length;
     forEachNearSegment(size, px, py, qx, qy, radius, visit);
     px = qx;
     py = qy;
-    a += rng.normal(0, bend);
+    a += turn;
   }
 }
 
-/** Bilinear upsampling of a periodic from² field to to², keeping it periodic. */
-function smoothField(src: Float32Array, from: number, to: number): Float32Array {
-  if (from === to) return src;
-  const out = new Float32Array(to * to);
-  const k = from / to;
-  const i0 = new Int32Array(to);
-  const i1 = new Int32Array(to);
-  const f = new Float32Array(to);
-  for (let x = 0; x < to; x++) {
-    const s = (x + 0.5) * k - 0.5;
-    const fl = Math.floor(s);
-    f[x] = s - fl;
-    i0[x] = (fl + from) % from;
-    i1[x] = (fl + 1 + from) % from;
-  }
-  for (let y = 0, o = 0; y < to; y++) {
-    const r0 = i0[y] * from;
-    const r1 = i1[y] * from;
-    const fy = f[y];
-    for (let x = 0; x < to; x++, o++) {
-      const a = src[r0 + i0[x]];
-      const top = a + (src[r0 + i1[x]] - a) * f[x];
-      const c = src[r1 + i0[x]];
-      const bottom = c + (src[r1 + i1[x]] - c) * f[x];
-      out[o] = top + (bottom - top) * fy;
-    }
-  }
-  return out;
-}

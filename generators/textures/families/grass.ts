@@ -8,7 +8,7 @@
 import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { noiseField } from '../periodic-noise.ts';
-import { clamp01, forEachNearSegment, sampleWrapped } from '../field-ops.ts';
+import { clamp01, forEachNearSegment, resampleWrapped, sampleWrapped } from '../field-ops.ts';
 
 const SOIL = [0.2, 0.15, 0.1] as const;
 /** Old blade bases and thatch between the living blades, where the grass is thick. */
@@ -41,8 +41,8 @@ export const grass: MaterialFamily = {
     // Soil: dark, lumpy, only glimpsed between the blades.
     const lo = Math.min(size, 256);
     const soilRng = rng.fork('soil');
-    const soil = smoothField(noiseField(lo, soilRng, { cells: cellsFor(8, scale), octaves: 4 }), lo, size);
-    const thatch = smoothField(noiseField(lo, soilRng, { cells: cellsFor(5, scale), octaves: 4, gain: 0.6 }), lo, size);
+    const soil = resampleWrapped(noiseField(lo, soilRng, { cells: cellsFor(8, scale), octaves: 4 }), lo, size);
+    const thatch = resampleWrapped(noiseField(lo, soilRng, { cells: cellsFor(5, scale), octaves: 4, gain: 0.6 }), lo, size);
     for (let i = 0; i < n; i++) {
       const s = soil[i];
       height[i] = 0.06 + 0.05 * s;
@@ -75,9 +75,11 @@ export const grass: MaterialFamily = {
     const visit = (i: number, t: number, across: number): void => {
       const s = s0 + (s1 - s0) * t;
       const w = halfWidth * (1 - s * s * s) * (1 - 0.55 * s);
-      const cover = clamp01(w + 0.5 - Math.abs(across));
+      const ax = across < 0 ? -across : across;
+      let cover = w + 0.5 - ax;
       if (cover <= 0) return;
-      const a = Math.abs(across) / (w + 0.5);
+      if (cover > 1) cover = 1;
+      const a = ax / (w + 0.5);
       const h = root + (top - root) * (0.3 + 0.7 * s) - 0.05 * a * a;
       if (h <= height[i]) return;
       const light = (0.62 + 0.5 * s) * (1.04 - 0.12 * a);
@@ -123,43 +125,16 @@ export const grass: MaterialFamily = {
         const qy = py + (Math.sin(angle) * length) / PIECES;
         s0 = p / PIECES;
         s1 = (p + 1) / PIECES;
-        forEachNearSegment(size, px, py, qx, qy, halfWidth + 0.5, visit);
+        // The blade tapers, so each piece needs only its widest (first) point's reach.
+        const reach = halfWidth * (1 - s0 * s0 * s0) * (1 - 0.55 * s0) + 0.5;
+        forEachNearSegment(size, px, py, qx, qy, reach, visit);
         px = qx;
         py = qy;
       }
     }
-    for (let i = 0; i < n; i++) height[i] = clamp01(height[i]);
+    // Heights stay within 0..1 by construction: soil above 0, every blade's tip at most 1.
     layers.tintMask = tintMask;
     return layers;
   },
 };
 
-/** Bilinear upsampling of a periodic from² field to to², keeping it periodic. */
-function smoothField(src: Float32Array, from: number, to: number): Float32Array {
-  if (from === to) return src;
-  const out = new Float32Array(to * to);
-  const k = from / to;
-  const i0 = new Int32Array(to);
-  const i1 = new Int32Array(to);
-  const f = new Float32Array(to);
-  for (let x = 0; x < to; x++) {
-    const s = (x + 0.5) * k - 0.5;
-    const fl = Math.floor(s);
-    f[x] = s - fl;
-    i0[x] = (fl + from) % from;
-    i1[x] = (fl + 1 + from) % from;
-  }
-  for (let y = 0, o = 0; y < to; y++) {
-    const r0 = i0[y] * from;
-    const r1 = i1[y] * from;
-    const fy = f[y];
-    for (let x = 0; x < to; x++, o++) {
-      const a = src[r0 + i0[x]];
-      const top = a + (src[r0 + i1[x]] - a) * f[x];
-      const c = src[r1 + i0[x]];
-      const bottom = c + (src[r1 + i1[x]] - c) * f[x];
-      out[o] = top + (bottom - top) * fy;
-    }
-  }
-  return out;
-}

@@ -8,15 +8,17 @@ import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { cellularField } from '../cellular-noise.ts';
 import { noiseField } from '../periodic-noise.ts';
-import { clamp01, sampleWrapped, smoothstep } from '../field-ops.ts';
+import { clamp01, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
 
-const GAP = [0.05, 0.065, 0.025] as const;
-const BODY = [0.19, 0.33, 0.06] as const;
+const GAP = [0.06, 0.06, 0.03] as const;
+/** Cushion bodies range from a deep, cool green to a warm yellow-green. */
+const DEEP = [0.13, 0.27, 0.07] as const;
+const WARM = [0.29, 0.38, 0.06] as const;
 const TIP = [0.5, 0.6, 0.15] as const;
 
 export const moss: MaterialFamily = {
   id: 'moss',
-  phrases: ['moss', 'mosses', 'mossy ground', 'lichen', 'moss carpet'],
+  phrases: ['moss', 'mosses', 'lichen', 'moss carpet'],
   tileMetres: 1,
   normalStrength: 3,
   metallic: false,
@@ -28,7 +30,9 @@ export const moss: MaterialFamily = {
     // Cushions and the clumps on them are broad: draw them at a low resolution, bend them with a
     // periodic warp so no border is straight, and upsample.
     const lo = Math.min(size, 256);
-    const cushions = cellularField(lo, rng.fork('cushions'), { cells: cellsFor(6, scale), jitter: 1 });
+    // At least three cushions across: fewer cells make straight, grid-like borders.
+    const cushionCells = Math.max(3, cellsFor(6, scale));
+    const cushions = cellularField(lo, rng.fork('cushions'), { cells: cushionCells, jitter: 1 });
     const clumps = cellularField(lo, rng.fork('clumps'), { cells: cellsFor(20, scale), jitter: 1 });
     const warpRng = rng.fork('warp');
     const warpX = noiseField(lo, warpRng, { cells: cellsFor(5, scale), octaves: 3 });
@@ -48,42 +52,53 @@ export const moss: MaterialFamily = {
     }
     const bend = (field: Float32Array): Float32Array => {
       const out = new Float32Array(m);
-      const amount = lo * 0.05 / Math.max(0.5, cellsFor(6, scale) / 6);
+      const amount = (lo * 0.05 * 6) / cushionCells;
       for (let y = 0, i = 0; y < lo; y++) {
         for (let x = 0; x < lo; x++, i++) out[i] = sampleWrapped(field, lo, x + warpX[i] * amount, y + warpY[i] * amount);
       }
       return out;
     };
-    const domeUp = smoothField(bend(dome), lo, size);
-    const knobUp = smoothField(bend(knob), lo, size);
-    const hueUp = smoothField(bend(hue), lo, size);
-
-    // Fine tufts: a dense pile of tiny shoots, each a small bump with a bright tip, over fuzz.
+    const domeUp = resampleWrapped(bend(dome), lo, size);
+    const knobUp = resampleWrapped(bend(knob), lo, size);
+    // Each cushion's own shade, with broad blotches of yellower and greener moss across cushions.
     const tuftRng = rng.fork('tufts');
-    const shoots = cellularField(size, tuftRng, { cells: cellsFor(140, scale), jitter: 1 });
-    const fuzz = noiseField(size, tuftRng, { cells: cellsFor(110, scale), octaves: 2 });
-    const blotch = smoothField(noiseField(lo, tuftRng, { cells: cellsFor(4, scale), octaves: 3 }), lo, size);
-    const tufts = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      // Fuzz bends each shoot's outline, so tips read as ragged little stars, not dots.
-      const s = clamp01(1 - shoots.f1[i] * 1.35 + 0.45 * fuzz[i]);
-      tufts[i] = clamp01(s * (0.7 + 0.3 * shoots.cellValue[shoots.cell[i]]) + 0.2 * fuzz[i] + 0.1);
+    const blotch = noiseField(lo, tuftRng, { cells: cellsFor(4, scale), octaves: 3 });
+    const shadeLow = bend(hue);
+    for (let i = 0; i < m; i++) shadeLow[i] += 0.35 * blotch[i];
+    const shadeUp = resampleWrapped(shadeLow, lo, size);
+
+    // Fine tufts: a dense pile of tiny shoots, each a small bump with a bright tip, over fuzz. The
+    // shoots are drawn at half resolution from 1024 up at usual sizes (at least 3.5 pixels across)
+    // and sharpened by the full-resolution fuzz.
+    const sr = size >= 1024 && scale >= 1 ? size / 2 : size;
+    const shoots = cellularField(sr, tuftRng, { cells: cellsFor(140, scale), jitter: 1 });
+    const shootLow = new Float32Array(sr * sr);
+    const brightLow = new Float32Array(sr * sr);
+    for (let i = 0; i < sr * sr; i++) {
+      shootLow[i] = 1 - shoots.f1[i] * 1.35;
+      brightLow[i] = 0.7 + 0.3 * shoots.cellValue[shoots.cell[i]];
     }
+    const shootUp = resampleWrapped(shootLow, sr, size);
+    const brightUp = resampleWrapped(brightLow, sr, size);
+    const fuzz = noiseField(size, tuftRng, { cells: cellsFor(110, scale), octaves: 2 });
 
     for (let i = 0; i < n; i++) {
       const d = domeUp[i];
-      const t = tufts[i];
+      // Fuzz bends each shoot's outline, so tips read as ragged little stars, not dots.
+      const f = fuzz[i];
+      const t = clamp01(clamp01(shootUp[i] + 0.45 * f) * brightUp[i] + 0.2 * f + 0.1);
+      const hue = shadeUp[i];
       const body = Math.sqrt(d);
       const h = 0.04 + 0.62 * body + 0.12 * knobUp[i] * body + 0.2 * t * (0.3 + 0.7 * body);
       height[i] = clamp01(h);
       // Deep in the gaps everything goes dark; on top, tuft tips turn yellow-green.
-      const tip = smoothstep(0.35, 0.85, t) * (0.35 + 0.65 * body) * (0.8 + 0.4 * hueUp[i]);
-      const light = (0.5 + 0.6 * t) * (0.85 + 0.3 * hueUp[i]) * (0.9 + 0.12 * blotch[i]) * (0.7 + 0.3 * d);
+      const tip = smoothstep(0.35, 0.85, t) * (0.35 + 0.65 * body) * (0.8 + 0.4 * hue);
+      const light = (0.5 + 0.6 * t) * (0.85 + 0.3 * hue) * (0.7 + 0.3 * d);
       const gap = 1 - smoothstep(0.0, 0.3, d);
-      const yellow = 0.06 * (hueUp[i] - 0.5) + 0.04 * blotch[i];
-      let r = (BODY[0] + yellow) * light;
-      let g = BODY[1] * light;
-      let b = BODY[2] * light;
+      const warm = clamp01(hue);
+      let r = (DEEP[0] + (WARM[0] - DEEP[0]) * warm) * light;
+      let g = (DEEP[1] + (WARM[1] - DEEP[1]) * warm) * light;
+      let b = (DEEP[2] + (WARM[2] - DEEP[2]) * warm) * light;
       r += (TIP[0] - r) * tip;
       g += (TIP[1] - g) * tip;
       b += (TIP[2] - b) * tip;
@@ -96,32 +111,3 @@ export const moss: MaterialFamily = {
   },
 };
 
-/** Bilinear upsampling of a periodic from² field to to², keeping it periodic. */
-function smoothField(src: Float32Array, from: number, to: number): Float32Array {
-  if (from === to) return src;
-  const out = new Float32Array(to * to);
-  const k = from / to;
-  const i0 = new Int32Array(to);
-  const i1 = new Int32Array(to);
-  const f = new Float32Array(to);
-  for (let x = 0; x < to; x++) {
-    const s = (x + 0.5) * k - 0.5;
-    const fl = Math.floor(s);
-    f[x] = s - fl;
-    i0[x] = (fl + from) % from;
-    i1[x] = (fl + 1 + from) % from;
-  }
-  for (let y = 0, o = 0; y < to; y++) {
-    const r0 = i0[y] * from;
-    const r1 = i1[y] * from;
-    const fy = f[y];
-    for (let x = 0; x < to; x++, o++) {
-      const a = src[r0 + i0[x]];
-      const top = a + (src[r0 + i1[x]] - a) * f[x];
-      const c = src[r1 + i0[x]];
-      const bottom = c + (src[r1 + i1[x]] - c) * f[x];
-      out[o] = top + (bottom - top) * fy;
-    }
-  }
-  return out;
-}

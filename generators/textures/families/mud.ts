@@ -8,17 +8,17 @@
 import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { noiseField, warpField } from '../periodic-noise.ts';
-import { blurWrapped, clamp01, forEachInDisc, forEachNearSegment, smoothstep } from '../field-ops.ts';
+import { blurWrapped, clamp01, forEachInDisc, forEachNearSegment, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
 import type { Rng } from '../../seed/rng.ts';
 
 const WET = [0.26, 0.19, 0.13] as const;
 const DRIER = [0.37, 0.29, 0.2] as const;
-const WATER = [0.2, 0.15, 0.1] as const;
+const WATER = [0.22, 0.17, 0.115] as const;
 const CLAY = [0.42, 0.36, 0.28] as const;
 
 export const mud: MaterialFamily = {
   id: 'mud',
-  phrases: ['mud', 'muddy ground', 'muddy', 'mire', 'clay', 'sludge', 'muck'],
+  phrases: ['mud', 'muddy ground', 'mire', 'clay', 'sludge', 'muck'],
   tileMetres: 2,
   normalStrength: 8,
   metallic: false,
@@ -52,8 +52,8 @@ export const mud: MaterialFamily = {
     const soft = blurWrapped(body, lo, Math.max(1, lo / 400), 2);
     // Water level: the lowest ~13% of the mud holds water.
     const level = quantile(soft, 0.13);
-    const heightUp = smoothField(soft, lo, size);
-    const wetUp = smoothField(wetness, lo, size);
+    const heightUp = resampleWrapped(soft, lo, size);
+    const wetUp = resampleWrapped(wetness, lo, size);
     const fine = noiseField(size, rng.fork('fine'), { cells: cellsFor(48, scale), octaves: 3, gain: 0.6 });
 
     for (let i = 0; i < n; i++) {
@@ -64,18 +64,18 @@ export const mud: MaterialFamily = {
       const dry = smoothstep(lvl + 0.02, lvl + 0.25, h) * smoothstep(-0.4, 0.3, -w);
       const tone = 0.9 + 0.1 * fine[i] + 0.3 * (h - 0.5);
       // Greyer clay shows through where it is driest; beside the water the mud is darkest.
-      const clay = smoothstep(0.2, 0.6, -w) * dry * 0.7;
-      const soak = 1 - 0.25 * smoothstep(0.06, 0, h - lvl);
+      const clay = smoothstep(0.2, 0.6, -w) * dry * 0.4;
+      const soak = 1 - 0.15 * smoothstep(0.06, 0, h - lvl);
       let r = (WET[0] + (DRIER[0] - WET[0]) * dry + (CLAY[0] - DRIER[0]) * clay) * tone * soak;
       let g = (WET[1] + (DRIER[1] - WET[1]) * dry + (CLAY[1] - DRIER[1]) * clay) * tone * soak;
       let b = (WET[2] + (DRIER[2] - WET[2]) * dry + (CLAY[2] - DRIER[2]) * clay) * tone * soak;
       let rough = 0.3 + 0.35 * dry + 0.06 * fine[i];
-      let top = h + 0.006 * fine[i];
+      let top = h + 0.014 * fine[i];
       const depth = lvl - h;
       if (depth > -0.006) {
         // Water: a flat surface, murky and mirror-smooth, darker the deeper.
         const water = smoothstep(-0.006, 0.01, depth);
-        const murk = 1 - 2 * Math.min(0.12, Math.max(0, depth));
+        const murk = 1 - 1.5 * Math.min(0.12, Math.max(0, depth));
         r += (WATER[0] * murk - r) * water;
         g += (WATER[1] * murk - g) * water;
         b += (WATER[2] * murk - b) * water;
@@ -218,32 +218,3 @@ function quantile(field: Float32Array, q: number): number {
   return max;
 }
 
-/** Bilinear upsampling of a periodic from² field to to², keeping it periodic. */
-function smoothField(src: Float32Array, from: number, to: number): Float32Array {
-  if (from === to) return src;
-  const out = new Float32Array(to * to);
-  const k = from / to;
-  const i0 = new Int32Array(to);
-  const i1 = new Int32Array(to);
-  const f = new Float32Array(to);
-  for (let x = 0; x < to; x++) {
-    const s = (x + 0.5) * k - 0.5;
-    const fl = Math.floor(s);
-    f[x] = s - fl;
-    i0[x] = (fl + from) % from;
-    i1[x] = (fl + 1 + from) % from;
-  }
-  for (let y = 0, o = 0; y < to; y++) {
-    const r0 = i0[y] * from;
-    const r1 = i1[y] * from;
-    const fy = f[y];
-    for (let x = 0; x < to; x++, o++) {
-      const a = src[r0 + i0[x]];
-      const top = a + (src[r0 + i1[x]] - a) * f[x];
-      const c = src[r1 + i0[x]];
-      const bottom = c + (src[r1 + i1[x]] - c) * f[x];
-      out[o] = top + (bottom - top) * fy;
-    }
-  }
-  return out;
-}

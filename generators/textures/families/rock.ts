@@ -12,7 +12,7 @@ import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { noiseField, warpField } from '../periodic-noise.ts';
 import { cellularField } from '../cellular-noise.ts';
-import { clamp01, smoothstep } from '../field-ops.ts';
+import { clamp01, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
 
 const STONE = [0.5, 0.49, 0.47] as const;
 const WARM = [0.53, 0.5, 0.45] as const;
@@ -41,10 +41,12 @@ export const rock: MaterialFamily = {
     const border = new Float32Array(half * half);
     for (let i = 0; i < border.length; i++) border[i] = fracture.f2[i] - fracture.f1[i];
 
-    // Form, shade and cracks at half size.
+    // Form, colour and roughness at half size.
     const formH = new Float32Array(half * half);
-    const formShade = new Float32Array(half * half);
-    const formCrack = new Float32Array(half * half);
+    const formR = new Float32Array(half * half);
+    const formG = new Float32Array(half * half);
+    const formB = new Float32Array(half * half);
+    const formRough = new Float32Array(half * half);
     const ks = small / half;
     const warpAmount = 0.22 / cells; // tile fractions: about a fifth of a relief cell
     const crackWidth = 0.03;
@@ -53,102 +55,56 @@ export const rock: MaterialFamily = {
       const sy = (y + 0.5) * ks - 0.5;
       for (let x = 0; x < half; x++, i++) {
         const sx = (x + 0.5) * ks - 0.5;
-        const wx = bilinear(warpX, small, sx, sy) * warpAmount;
-        const wy = bilinear(warpY, small, sx, sy) * warpAmount;
-        const b = bilinear(broad, small, sx + wx * small, sy + wy * small);
-        const r = bilinear(ridges, half, x + wx * half, y + wy * half);
-        const f = bilinear(cone, half, x + wx * half * 0.5, y + wy * half * 0.5);
-        const p = smoothstep(-0.1, 0.2, bilinear(presence, small, sx, sy));
-        const d = bilinear(border, half, x + wx * half * 0.6, y + wy * half * 0.6);
+        const wx = sampleWrapped(warpX, small, sx, sy) * warpAmount;
+        const wy = sampleWrapped(warpY, small, sx, sy) * warpAmount;
+        const b = sampleWrapped(broad, small, sx + wx * small, sy + wy * small);
+        const r = sampleWrapped(ridges, half, x + wx * half, y + wy * half);
+        const p = smoothstep(-0.1, 0.2, sampleWrapped(presence, small, sx, sy));
+        const d = sampleWrapped(border, half, x + wx * half * 0.6, y + wy * half * 0.6);
         const crack = (1 - smoothstep(crackWidth * 0.35, crackWidth, d)) * p;
         const lip = (1 - smoothstep(crackWidth, crackWidth * 4, d)) * p;
         // Shelves: the broad form, terraced, so flakes step down in ledges.
         const level = (0.5 + 0.45 * b + 0.2 * r) * steps;
         const step = Math.floor(level);
         const shelf = (step + smoothstep(0.75, 1, level - step)) / steps;
-        const facet = 1 - Math.min(1, f * 1.2);
+        const facet = 1 - Math.min(1, cone[i] * 1.2);
         formH[i] = 0.05 + 0.28 * shelf + 0.3 * r * r + 0.3 * facet - 0.25 * crack - 0.04 * lip;
-        formShade[i] = (0.66 + 0.35 * r + 0.12 * shelf + 0.12 * facet) * (1 - 0.6 * crack);
-        formCrack[i] = crack;
+        const shade = (0.66 + 0.35 * r + 0.12 * shelf + 0.12 * facet) * (1 - 0.6 * crack);
+        const t = sampleWrapped(tone, small, sx, sy);
+        const warm = smoothstep(-0.1, 0.5, t);
+        const cool = smoothstep(-0.1, 0.5, -t);
+        formR[i] = (STONE[0] + (WARM[0] - STONE[0]) * warm + (COOL[0] - STONE[0]) * cool) * shade;
+        formG[i] = (STONE[1] + (WARM[1] - STONE[1]) * warm + (COOL[1] - STONE[1]) * cool) * shade;
+        formB[i] = (STONE[2] + (WARM[2] - STONE[2]) * warm + (COOL[2] - STONE[2]) * cool) * shade;
+        formRough[i] = 0.8 + 0.1 * (1 - shade) + 0.08 * crack;
       }
     }
-    const form = enlarge(formH, half, size);
-    const shadeOf = enlarge(formShade, half, size);
-    const crackOf = enlarge(formCrack, half, size);
-    const toneOf = enlarge(tone, small, size);
+    const { height, albedo, roughness } = layers;
+    resampleWrapped(formH, half, size, height);
+    resampleWrapped(formR, half, size, albedo, 3, 0);
+    resampleWrapped(formG, half, size, albedo, 3, 1);
+    resampleWrapped(formB, half, size, albedo, 3, 2);
+    resampleWrapped(formRough, half, size, roughness);
     const detail = noiseField(size, rng.fork('detail'), { cells: cells * 16, octaves: 2, gain: 0.6 });
     const speckle = noiseField(size, rng.fork('speckle'), { cells: Math.max(8, Math.round(128 / scale)), octaves: 1 });
 
-    const { height, albedo, roughness } = layers;
     for (let i = 0; i < size * size; i++) {
       const dt = detail[i];
-      const crack = crackOf[i];
-      height[i] = clamp01(form[i] + 0.06 * dt);
-      const t = toneOf[i];
-      const warm = smoothstep(-0.1, 0.5, t);
-      const cool = smoothstep(-0.1, 0.5, -t);
-      const shade = shadeOf[i] + 0.06 * dt;
-      let red = (STONE[0] + (WARM[0] - STONE[0]) * warm + (COOL[0] - STONE[0]) * cool) * shade;
-      let green = (STONE[1] + (WARM[1] - STONE[1]) * warm + (COOL[1] - STONE[1]) * cool) * shade;
-      let blue = (STONE[2] + (WARM[2] - STONE[2]) * warm + (COOL[2] - STONE[2]) * cool) * shade;
-      // Mineral grains: light feldspar and quartz, dark mica; denser in patches.
-      const s = speckle[i] + 0.12 * t;
-      const light = smoothstep(0.55, 0.72, s) * 0.35 * (1 - crack);
-      const dark = smoothstep(0.55, 0.72, -s) * 0.4;
-      red += (0.78 - red) * light - red * dark;
-      green += (0.77 - green) * light - green * dark;
-      blue += (0.74 - blue) * light - blue * dark;
-      albedo[i * 3] = clamp01(red);
-      albedo[i * 3 + 1] = clamp01(green);
-      albedo[i * 3 + 2] = clamp01(blue);
-      roughness[i] = clamp01(0.8 + 0.1 * (1 - shade) + 0.08 * crack - 0.05 * light + 0.03 * dt);
+      height[i] = clamp01(height[i] + 0.06 * dt);
+      // Mineral grains: light feldspar and quartz, dark mica.
+      const s = speckle[i];
+      const light = s > 0.55 ? smoothstep(0.55, 0.72, s) * 0.35 : 0;
+      const dark = s < -0.55 ? smoothstep(0.55, 0.72, -s) * 0.4 : 0;
+      const k = 1 + 0.08 * dt - dark;
+      const rr = albedo[i * 3] * k;
+      const gg = albedo[i * 3 + 1] * k;
+      const bb = albedo[i * 3 + 2] * k;
+      albedo[i * 3] = clamp01(rr + (0.78 - rr) * light);
+      albedo[i * 3 + 1] = clamp01(gg + (0.77 - gg) * light);
+      albedo[i * 3 + 2] = clamp01(bb + (0.74 - bb) * light);
+      roughness[i] = clamp01(roughness[i] - 0.05 * light + 0.03 * dt);
     }
     return layers;
   },
 };
 
-/** Bilinear lookup at pixel coordinates (x, y) of an n² field (n a power of two), wrapping. */
-function bilinear(field: Float32Array, n: number, x: number, y: number): number {
-  const x0 = Math.floor(x);
-  const y0 = Math.floor(y);
-  const tx = x - x0;
-  const ty = y - y0;
-  const m = n - 1;
-  const c0 = x0 & m;
-  const c1 = (x0 + 1) & m;
-  const r0 = (y0 & m) * n;
-  const r1 = ((y0 + 1) & m) * n;
-  const top = field[r0 + c0] + (field[r0 + c1] - field[r0 + c0]) * tx;
-  const bottom = field[r1 + c0] + (field[r1 + c1] - field[r1 + c0]) * tx;
-  return top + (bottom - top) * ty;
-}
-
-/** Enlarges an n² field to size² bilinearly, wrapping, pixel centres aligned (n, size powers of two). */
-function enlarge(field: Float32Array, n: number, size: number): Float32Array {
-  if (n === size) return field;
-  const out = new Float32Array(size * size);
-  const k = n / size;
-  const m = n - 1;
-  const c0 = new Int32Array(size);
-  const c1 = new Int32Array(size);
-  const tx = new Float32Array(size);
-  for (let x = 0; x < size; x++) {
-    const f = (x + 0.5) * k - 0.5;
-    const x0 = Math.floor(f);
-    c0[x] = x0 & m;
-    c1[x] = (x0 + 1) & m;
-    tx[x] = f - x0;
-  }
-  for (let y = 0, i = 0; y < size; y++) {
-    const r0 = c0[y] * n;
-    const r1 = c1[y] * n;
-    const ty = tx[y];
-    for (let x = 0; x < size; x++, i++) {
-      const a = field[r0 + c0[x]];
-      const top = a + (field[r0 + c1[x]] - a) * tx[x];
-      const c = field[r1 + c0[x]];
-      out[i] = top + (c + (field[r1 + c1[x]] - c) * tx[x] - top) * ty;
-    }
-  }
-  return out;
-}

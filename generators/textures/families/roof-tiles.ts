@@ -9,7 +9,7 @@
 import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { noiseField } from '../periodic-noise.ts';
-import { clamp01, smoothstep } from '../field-ops.ts';
+import { clamp01, sampleWrapped, smoothstep } from '../field-ops.ts';
 
 const CLAY = [0.64, 0.31, 0.19] as const;
 
@@ -106,8 +106,8 @@ export const roofTiles: MaterialFamily = {
         const below = py - aboveEdge;
         const shadow = Math.exp(-below / (0.1 * rowH)) * 0.6 + Math.exp(-below / (0.35 * rowH)) * 0.2;
         const sx = (x + 0.5) * ks - 0.5;
-        const m = bilinear(mottle, small, sx, sy);
-        const st = bilinear(stain, small, sx, sy);
+        const m = sampleWrapped(mottle, small, sx, sy);
+        const st = sampleWrapped(stain, small, sx, sy);
         const s = shade[k] * (0.93 + 0.1 * m + 0.04 * g) * (1 - shadow) * (1 - 0.1 * roll) * (1 + 0.06 * camber) * (1 - 0.08 * smoothstep(0, 0.6, st));
         const hShift = hue[k] + 0.03 * m;
         const tile = 1 - inGap;
@@ -123,18 +123,3 @@ export const roofTiles: MaterialFamily = {
   },
 };
 
-/** Bilinear lookup at pixel coordinates (x, y) of an n² field (n a power of two), wrapping. */
-function bilinear(field: Float32Array, n: number, x: number, y: number): number {
-  const x0 = Math.floor(x);
-  const y0 = Math.floor(y);
-  const tx = x - x0;
-  const ty = y - y0;
-  const m = n - 1;
-  const c0 = x0 & m;
-  const c1 = (x0 + 1) & m;
-  const r0 = (y0 & m) * n;
-  const r1 = ((y0 + 1) & m) * n;
-  const top = field[r0 + c0] + (field[r0 + c1] - field[r0 + c0]) * tx;
-  const bottom = field[r1 + c0] + (field[r1 + c1] - field[r1 + c0]) * tx;
-  return top + (bottom - top) * ty;
-}
