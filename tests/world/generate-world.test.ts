@@ -68,6 +68,7 @@ describe('generateWorld', () => {
       'objects',
       'navmesh',
       'sky',
+      'textures',
     ]);
     const controller = new AbortController();
     const running = generateWorld(smallSpec(), {
