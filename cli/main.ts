@@ -8,14 +8,15 @@ import { UsageError } from './usage-error.ts';
 import { demoVerb } from './verbs/demo.ts';
 import { generateVerb } from './verbs/generate.ts';
 import { interpretVerb } from './verbs/interpret.ts';
+import { renderVerb } from './verbs/render.ts';
 import { schemaVerb } from './verbs/schema.ts';
 import { textureVerb } from './verbs/texture.ts';
 import { validateVerb } from './verbs/validate.ts';
 import type { CliIo, Verb } from './verbs/verb.ts';
 
-const VERBS: Verb[] = [demoVerb, interpretVerb, generateVerb, textureVerb, validateVerb, schemaVerb];
+const VERBS: Verb[] = [demoVerb, interpretVerb, generateVerb, textureVerb, renderVerb, validateVerb, schemaVerb];
 
-const INPUT_ERRORS = new Set(['USAGE', 'SPEC_INVALID', 'TEXTURE_DESCRIPTION', 'TEXTURE_SIZE', 'TEXTURE_FORMAT']);
+const INPUT_ERRORS = new Set(['USAGE', 'SPEC_INVALID', 'TEXTURE_DESCRIPTION', 'TEXTURE_SIZE', 'TEXTURE_FORMAT', 'RENDER_INPUT']);
 
 export function topLevelHelp(): string {
   const width = Math.max(...VERBS.map((v) => v.name.length));

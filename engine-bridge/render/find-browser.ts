@@ -1,0 +1,64 @@
+/**
+ * Which Chromium renders, and with which flags, in this order:
+ *   1. one named by the caller or by WORLDSMITH_CHROMIUM (a path to a Chromium or Chrome binary);
+ *   2. the system's Chromium (/usr/bin/chromium, chromium-browser, google-chrome), with ANGLE on
+ *      EGL — Mesa's llvmpipe on a machine without a GPU, 2.5–3× faster than SwiftShader, or the GPU
+ *      where there is one (`gpu: true` adds the flags that let Chromium use it);
+ *   3. the embedded default, @sparticuz/chromium (npm only; it unpacks ~200 MB into TMPDIR on first
+ *      start; SwiftShader), with its own flags as they are.
+ * Frames repeat bit for bit within one renderer; different renderers differ in the last bits.
+ */
+import { access } from 'node:fs/promises';
+import { constants } from 'node:fs';
+
+export interface BrowserChoice {
+  executablePath: string;
+  args: string[];
+  /** `named`, `system` or `embedded`: what was found. */
+  kind: 'named' | 'system' | 'embedded';
+  /** The software or hardware that draws: 'swiftshader', 'angle-egl' or 'gpu'. */
+  renderer: string;
+}
+
+export interface FindBrowserOptions {
+  /** A Chromium binary to use; default: WORLDSMITH_CHROMIUM, then the system's, then the embedded one. */
+  executablePath?: string;
+  /** Skip the system browser and use the embedded one (reference images are made with it). */
+  embedded?: boolean;
+  /** Let Chromium use a GPU when present (system or named browser). */
+  gpu?: boolean;
+}
+
+const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** ANGLE over EGL: llvmpipe without a GPU; WebGL2 either way. */
+const ANGLE_EGL_ARGS = ['--use-gl=angle', '--use-angle=gl-egl', '--ignore-gpu-blocklist', '--enable-unsafe-swiftshader'];
+/** With a GPU: ANGLE over Vulkan, rasterisation and compositing on the GPU. */
+const GPU_ARGS = ['--use-gl=angle', '--use-angle=vulkan', '--enable-features=Vulkan', '--ignore-gpu-blocklist', '--enable-gpu-rasterization'];
+
+export async function findBrowser(options: FindBrowserOptions = {}): Promise<BrowserChoice> {
+  const named = options.executablePath ?? process.env.WORLDSMITH_CHROMIUM;
+  const systemArgs = options.gpu ? GPU_ARGS : ANGLE_EGL_ARGS;
+  if (named) {
+    if (!(await executable(named))) {
+      throw new Error(`The browser ${named} (from ${options.executablePath ? 'the options' : 'WORLDSMITH_CHROMIUM'}) is not an executable file.`);
+    }
+    return { executablePath: named, args: systemArgs, kind: 'named', renderer: options.gpu ? 'gpu' : 'angle-egl' };
+  }
+  if (!options.embedded) {
+    for (const path of SYSTEM_CHROMIUMS) {
+      if (await executable(path)) return { executablePath: path, args: systemArgs, kind: 'system', renderer: options.gpu ? 'gpu' : 'angle-egl' };
+    }
+  }
+  const { default: chromium } = await import('@sparticuz/chromium');
+  return { executablePath: await chromium.executablePath(), args: chromium.args, kind: 'embedded', renderer: 'swiftshader' };
+}
+
+async function executable(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
