@@ -2,7 +2,8 @@
  * The ImageEncoder Worldsmith uses: sharp (libvips). PNG at zlib level 3 with adaptive filtering:
  * on a 1024² base colour map, 60 ms and 567 KiB, where level 6 takes 121 ms for 508 KiB and level 3
  * without filtering 32 ms for 853 KiB (measured here). JPEG 4:4:4 without chroma subsampling (colour
- * maps keep crisp edges; normal maps keep their channels apart), lossy WebP. Output is the same
+ * maps keep crisp edges; normal maps keep their channels apart), lossy WebP; 16-bit pixels (height
+ * maps) as 16-bit greyscale PNG. Output is the same
  * bytes for the same pixels with the same sharp build.
  */
 import sharp from 'sharp';
@@ -11,6 +12,12 @@ import type { TexturePixels } from '../../generators/textures/texture-set.ts';
 
 export const encodeImageWithSharp: ImageEncoder = async (image: TexturePixels, format: ImageFormat, options: ImageEncodeOptions = {}) => {
   const quality = options.quality ?? 90;
+  if (image.data instanceof Uint16Array) {
+    // 16 bits per sample (a height map): sharp takes the Uint16Array as it is; only PNG keeps it.
+    if (format !== 'png') throw new Error(`16-bit images are written as PNG only (asked for ${format}).`);
+    const wide = sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } });
+    return new Uint8Array(await wide.toColourspace(image.channels === 1 ? 'grey16' : 'rgb16').png({ compressionLevel: 3, adaptiveFiltering: true }).toBuffer());
+  }
   const input = sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } });
   switch (format) {
     case 'png':

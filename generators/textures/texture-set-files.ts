@@ -2,6 +2,7 @@
  * A texture set → the files `worldsmith texture` writes, in memory:
  *
  *   basecolor.<ext>  normal.<ext>  roughness.<ext>  ao.<ext>  height.<ext>  orm.<ext>
+ *                    (height.png is 16-bit greyscale; JPEG and WebP heights are 8-bit)
  *   metallic.<ext>   (metal only)   emissive.<ext>  (lava only)
  *   material.json    what the set is and how to use it (glTF wiring included)
  *   preview.png      the maps side by side and a 3×3 tiled, lit view (always PNG)
@@ -35,6 +36,7 @@ export const MAP_FILE_NAMES = {
   roughness: 'roughness',
   occlusion: 'ao',
   height: 'height',
+  height16: 'height',
   metallic: 'metallic',
   orm: 'orm',
   emissive: 'emissive',
@@ -42,11 +44,13 @@ export const MAP_FILE_NAMES = {
 
 export async function makeTextureSetFiles(set: TextureSet, options: TextureSetFilesOptions): Promise<{ files: TextureFile[]; material: MaterialJson }> {
   const ext = FILE_EXTENSIONS[options.format];
-  const maps = Object.entries(set.maps).filter((entry): entry is [keyof typeof MAP_FILE_NAMES, TexturePixels] => entry[1] !== null);
-  const names = Object.fromEntries(maps.map(([key]) => [key, `${MAP_FILE_NAMES[key]}.${ext}`])) as Partial<Record<keyof typeof MAP_FILE_NAMES, string>>;
+  // PNG carries the height at 16 bits; JPEG and WebP are 8-bit formats.
+  const skip = options.format === 'png' ? 'height' : 'height16';
+  const maps = Object.entries(set.maps).filter((entry): entry is [keyof typeof MAP_FILE_NAMES, TexturePixels] => entry[1] !== null && entry[0] !== skip);
+  const names = Object.fromEntries(maps.map(([key]) => [key === 'height16' ? 'height' : key, `${MAP_FILE_NAMES[key]}.${ext}`])) as Partial<Record<keyof typeof MAP_FILE_NAMES, string>>;
   // The maps encode off the main thread while the preview's pixels are drawn on it.
   const encoding = Promise.all(
-    maps.map(async ([key, pixels]) => ({ name: names[key]!, bytes: await options.encode(pixels, options.format, { quality: key === 'normal' ? 95 : 90 }) })),
+    maps.map(async ([key, pixels]) => ({ name: `${MAP_FILE_NAMES[key]}.${ext}`, bytes: await options.encode(pixels, options.format, { quality: key === 'normal' ? 95 : 90 }) })),
   );
   const preview = options.preview === false ? undefined : options.encode(renderPreviewSheet(set), 'png');
   const material = materialJson(set, names, options);
@@ -69,6 +73,7 @@ export interface MaterialJson {
   normalConvention: string;
   colorSpaces: Record<string, 'sRGB' | 'linear'>;
   maps: Partial<Record<keyof typeof MAP_FILE_NAMES, string>>;
+  heightBits: 8 | 16;
   gltf: Record<string, unknown>;
   means: TextureSet['means'];
 }
@@ -91,6 +96,7 @@ function materialJson(set: TextureSet, names: Partial<Record<keyof typeof MAP_FI
     normalConvention: 'OpenGL (as glTF): +X right, +Y up (green up), +Z out of the surface. For DirectX-style engines, invert green.',
     colorSpaces: { baseColor: 'sRGB', emissive: 'sRGB', normal: 'linear', roughness: 'linear', occlusion: 'linear', height: 'linear', metallic: 'linear', orm: 'linear' },
     maps: names,
+    heightBits: options.format === 'png' ? 16 : 8,
     gltf: {
       pbrMetallicRoughness: {
         baseColorTexture: names.baseColor,

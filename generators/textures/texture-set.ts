@@ -4,6 +4,7 @@
  *   baseColor  RGB, sRGB                     normal     RGB, OpenGL convention (+Y up)
  *   roughness  grey                          occlusion  grey (ambient occlusion)
  *   height     grey, 0 deepest .. 255 top    metallic   grey (written only where it matters)
+ *   height16   the height at 16 bits (0 .. 65535), for PNG files: displacement without terraces
  *   orm        RGB: R occlusion, G roughness, B metallic — glTF's occlusionTexture and
  *              metallicRoughnessTexture in one image
  *   emissive   RGB, sRGB, where the surface glows (lava), else null
@@ -25,7 +26,8 @@ export interface TexturePixels {
   width: number;
   height: number;
   channels: 1 | 3;
-  data: Uint8Array;
+  /** 8 bits per sample, or 16 (height maps, for displacement without terracing). */
+  data: Uint8Array | Uint16Array;
 }
 
 export interface TextureSet {
@@ -41,6 +43,7 @@ export interface TextureSet {
     roughness: TexturePixels;
     occlusion: TexturePixels;
     height: TexturePixels;
+    height16: TexturePixels;
     metallic: TexturePixels | null;
     orm: TexturePixels;
     emissive: TexturePixels | null;
@@ -115,6 +118,7 @@ export function makeTextureSet(recipe: MaterialRecipe, options: { size: number; 
       roughness: grey(roughness),
       occlusion: grey(occlusionBytes),
       height: grey(heightBytes),
+      height16: { width: size, height: size, channels: 1, data: height16(layers.height) },
       metallic: family.metallic ? grey(metallicBytes) : null,
       orm: rgb(orm),
       emissive,
@@ -125,6 +129,12 @@ export function makeTextureSet(recipe: MaterialRecipe, options: { size: number; 
       metallic: round(metalSum / n / 255, 4),
     },
   };
+}
+
+function height16(height: Float32Array): Uint16Array {
+  const out = new Uint16Array(height.length);
+  for (let i = 0; i < height.length; i++) out[i] = Math.round(Math.min(1, Math.max(0, height[i])) * 65535);
+  return out;
 }
 
 /** The same bytes as a plain Uint8Array (what encoders and tests take). */

@@ -21,9 +21,11 @@ describe('worldsmith texture', () => {
     for (const name of files.filter((f) => f.endsWith('.png') && f !== 'preview.png')) {
       const meta = await sharp(join(out, name)).metadata();
       expect([meta.width, meta.height, meta.format], name).toEqual([512, 512, 'png']);
+      // The height map keeps 16 bits; the others are 8-bit.
+      expect(meta.depth, name).toBe(name === 'height.png' ? 'ushort' : 'uchar');
     }
     const material = JSON.parse(await readFile(join(out, 'material.json'), 'utf8'));
-    expect(material).toMatchObject({ family: 'bricks', seed: 3, size: 512, format: 'png', maps: { orm: 'orm.png', normal: 'normal.png' } });
+    expect(material).toMatchObject({ family: 'bricks', seed: 3, size: 512, format: 'png', heightBits: 16, maps: { orm: 'orm.png', normal: 'normal.png', height: 'height.png' } });
     expect(material.normalConvention).toMatch(/OpenGL/);
     expect(material.gltf.pbrMetallicRoughness.metallicRoughnessTexture).toBe('orm.png');
     expect(material.explanation.used.map((u: { words: string }) => u.words)).toEqual(['old', 'mossy', 'red', 'bricks']);

@@ -6,7 +6,7 @@ import { TextureError } from '../../generators/textures/texture-error.ts';
 
 const SIZE = 128;
 
-function stats(data: Uint8Array, channels: number, channel = 0): { mean: number; sd: number } {
+function stats(data: ArrayLike<number>, channels: number, channel = 0): { mean: number; sd: number } {
   let sum = 0;
   let sq = 0;
   const n = data.length / channels;
