@@ -88,12 +88,28 @@ export async function renderStill(glb: Uint8Array, options: RenderStillOptions =
     if (failed) throw new RenderError('RENDER_PAGE', `Babylon.js could not draw the .glb: ${failed.split('\n')[0]}${pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''}`);
     const load = performance.now() - loadStart;
     const stats = (await page.evaluate(() => window.__stats)) ?? {};
-    const png = new Uint8Array(await page.locator('#view').screenshot({ type: 'png', animations: 'disabled' }));
+    // Read the canvas back in the page: it waits for the GPU process to finish drawing (seconds for a
+    // large world on a software renderer), where a screenshot would time out waiting for stability.
+    const dataUrl = await withTimeout(
+      page.evaluate(() => (document.getElementById('view') as HTMLCanvasElement).toDataURL('image/png')),
+      timeoutMs,
+      () => new RenderError('RENDER_TIMEOUT', `Reading the frame back took longer than ${Math.round(timeoutMs / 1000)} s: pass a larger timeout.`),
+    );
+    const png = new Uint8Array(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
     return { png, browser: choice, camera, stats, ms: { start: loadStart - started, load, total: performance.now() - started } };
   } finally {
     options.signal?.removeEventListener('abort', abort);
     await browser?.close().catch(() => undefined);
     await server.close();
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), ms)))]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
