@@ -4,7 +4,7 @@ import { RenderError } from '../../engine-bridge/render/render-error.ts';
 import { overviewCamera, renderStill, spawnCamera } from '../../engine-bridge/render/render-still.ts';
 import type { RenderCamera } from '../../engine-bridge/render/page/render-job.ts';
 import { formatBytes, formatMs } from '../progress-reporter.ts';
-import { parseFlags } from '../parse-flags.ts';
+import { integerFlag, parseFlags } from '../parse-flags.ts';
 import { UsageError } from '../usage-error.ts';
 import { writeFilesAtomically } from '../write-atomic.ts';
 import type { Verb } from './verb.ts';
@@ -12,7 +12,7 @@ import type { Verb } from './verb.ts';
 export const renderVerb: Verb = {
   name: 'render',
   summary: 'Render one frame of a .glb with Babylon.js in headless Chromium',
-  help: `Usage: worldsmith render FILE.glb --out frame.png [--size WxH] [--view overview|spawn] [--camera X,Y,Z:TX,TY,TZ[:FOV]] [--gpu] [--browser PATH]
+  help: `Usage: worldsmith render FILE.glb --out frame.png [--size WxH] [--view overview|spawn] [--camera X,Y,Z:TX,TY,TZ[:FOV]] [--gpu] [--browser PATH] [--timeout S]
 
 Loads the .glb into Babylon.js (WebGL2) in headless Chromium, lights it as the world says (its sun,
 sky colour, ambient light and fog), waits for every level of detail and texture, draws one frame
@@ -31,6 +31,7 @@ Options:
                   vertical field of view in degrees (default 60), e.g. 0,120,300:0,40,0:50
   --gpu           let Chromium use a GPU (ANGLE on Vulkan) — system or named browser only
   --browser PATH  a Chromium or Chrome binary
+  --timeout S     give up after S seconds (default 180; a large world on SwiftShader takes ~45 s)
   --json          print what was rendered (browser, camera, timings) as JSON
 
 Examples:
@@ -44,8 +45,10 @@ Examples:
       camera: { type: 'string' },
       gpu: { type: 'boolean' },
       browser: { type: 'string' },
+      timeout: { type: 'string' },
       json: { type: 'boolean' },
     });
+    const timeoutSeconds = integerFlag('render', 'timeout', values.timeout, 1, 86400) ?? 180;
     if (positionals.length !== 1) throw new UsageError('render needs one .glb file. See `worldsmith render --help`.', 'render');
     if (!values.out) throw new UsageError('render needs --out FILE.png.', 'render');
     const [file] = positionals;
@@ -66,7 +69,7 @@ Examples:
       camera = spawnCamera(info.spawn);
     } else throw new UsageError(`--view must be overview or spawn (got "${values.view}").`, 'render');
 
-    const still = await renderStill(glb, { width, height, camera, browser: { executablePath: values.browser, gpu: values.gpu === true }, signal: io.signal });
+    const still = await renderStill(glb, { width, height, camera, browser: { executablePath: values.browser, gpu: values.gpu === true }, timeoutMs: timeoutSeconds * 1000, signal: io.signal });
     await writeFilesAtomically([{ path: values.out, data: still.png }], io.signal);
     if (values.json) {
       io.out(`${JSON.stringify({ file, out: values.out, width, height, camera: still.camera, browser: still.browser, stats: still.stats, ms: still.ms }, null, 2)}\n`);

@@ -82,7 +82,7 @@ export async function renderStill(glb: Uint8Array, options: RenderStillOptions =
       await page.waitForFunction(() => window.__done === true || window.__failed !== undefined, undefined, { timeout: timeoutMs, polling: 50 });
     } catch (error) {
       options.signal?.throwIfAborted();
-      throw new RenderError('RENDER_TIMEOUT', `The frame was not drawn within ${Math.round(timeoutMs / 1000)} s. A very large world on a software renderer can need longer: pass a larger timeout.`, { cause: error });
+      throw new RenderError('RENDER_TIMEOUT', `The frame was not drawn within ${Math.round(timeoutMs / 1000)} s. A very large world on a software renderer can need longer: pass a larger timeout (worldsmith render --timeout S).`, { cause: error });
     }
     const failed = await page.evaluate(() => window.__failed);
     if (failed) throw new RenderError('RENDER_PAGE', `Babylon.js could not draw the .glb: ${failed.split('\n')[0]}${pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''}`);
@@ -93,7 +93,7 @@ export async function renderStill(glb: Uint8Array, options: RenderStillOptions =
     const dataUrl = await withTimeout(
       page.evaluate(() => (document.getElementById('view') as HTMLCanvasElement).toDataURL('image/png')),
       timeoutMs,
-      () => new RenderError('RENDER_TIMEOUT', `Reading the frame back took longer than ${Math.round(timeoutMs / 1000)} s: pass a larger timeout.`),
+      () => new RenderError('RENDER_TIMEOUT', `Reading the frame back took longer than ${Math.round(timeoutMs / 1000)} s: pass a larger timeout (worldsmith render --timeout S).`),
     );
     const png = new Uint8Array(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
     return { png, browser: choice, camera, stats, ms: { start: loadStart - started, load, total: performance.now() - started } };
