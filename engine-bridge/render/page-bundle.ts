@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PAGE_SOURCES = ['page/render-page.ts', 'page/render-job.ts', '../babylon/install-meshopt-decoder.ts', 'glb-info.ts'];
+const PAGE_SOURCES = ['page/render-page.ts', 'page/render-job.ts', 'page/instance-lods.ts', '../babylon/install-meshopt-decoder.ts', 'glb-info.ts'];
 
 let cached: Promise<string> | undefined;
 

@@ -55,9 +55,10 @@ still of an empty scene, measured in the same run: starting the browser and a We
 
 ${table(['frame', 'still', 'browser start ms', 'page load + draw call ms', 'floor (empty scene)', 'ratio'], rows)}
 
-The rest of each still is the software rasteriser drawing the frame before it can be read back:
-every plant is drawn at LOD0 (Babylon.js reads MSFT_lod as progressive loading, not as distance
-switching). Browser start includes bundling the page on the first run of a machine (then cached)
+The rest of each still is the software rasteriser drawing the frame before it can be read back.
+Plants are drawn at the level of detail of their distance (the page keeps the MSFT_lod levels
+Babylon.js would dispose and leaves out instances under 1.5 pixels or out of view); the terrain's
+2 M triangles are drawn at full detail — it has no distance LOD in the single .glb. Browser start includes bundling the page on the first run of a machine (then cached)
 and, for the embedded Chromium, unpacking it into TMPDIR once. Frame-stepped video capture and its fps come
 with the cinematics work.
 `;

@@ -8,6 +8,7 @@
 import * as BABYLON from '@babylonjs/core';
 import '@babylonjs/loaders/glTF/index.js';
 import { installMeshoptDecoder } from '../../babylon/install-meshopt-decoder.ts';
+import { applyInstanceLods, keepLowerLods } from './instance-lods.ts';
 import type { RenderJob } from './render-job.ts';
 
 declare global {
@@ -26,8 +27,11 @@ async function run(job: RenderJob): Promise<void> {
   const engine = new BABYLON.Engine(canvas, true, { preserveDrawingBuffer: true, stencil: true, antialias: true }, false);
   engine.setHardwareScalingLevel(1);
   const scene = new BABYLON.Scene(engine);
-  // glTF's own axes, so cameras are given in the world's metres as the export writes them.
-  scene.useRightHandedSystem = true;
+  // Babylon's own left-handed scene: its glTF loader converts with a root node (turned 180° about Y
+  // and mirrored in Z), so a glTF point (x, y, z) is drawn at (−x, y, z); cameras are given in glTF
+  // metres and converted here. (A right-handed scene skips the root but shades double-sided
+  // foliage from the wrong side.)
+  scene.useRightHandedSystem = false;
   // Filmic tone mapping: a low sun and bright snow stay readable instead of clipping.
   scene.imageProcessingConfiguration.toneMappingEnabled = true;
   scene.imageProcessingConfiguration.toneMappingType = BABYLON.ImageProcessingConfiguration.TONEMAPPING_ACES;
@@ -49,9 +53,11 @@ async function run(job: RenderJob): Promise<void> {
     scene.fogColor = new BABYLON.Color3(...toGamma(env.fog.color));
   }
   await installMeshoptDecoder();
-  // Every level of detail and texture, not just the first that arrives.
+  // Every level of detail and texture, not just the first that arrives; lower levels kept.
+  const lowerLods: BABYLON.TransformNode[] = [];
   const complete = new Promise<void>((resolve) => {
     BABYLON.SceneLoader.OnPluginActivatedObservable.addOnce((plugin) => {
+      keepLowerLods(plugin, lowerLods);
       const loader = plugin as unknown as { onCompleteObservable?: BABYLON.Observable<void> };
       if (loader.onCompleteObservable) loader.onCompleteObservable.addOnce(() => resolve());
       else resolve();
@@ -60,12 +66,14 @@ async function run(job: RenderJob): Promise<void> {
   const container = await BABYLON.LoadAssetContainerAsync(job.url, scene, { pluginExtension: '.glb' });
   container.addAllToScene();
   await complete;
-  const camera = new BABYLON.UniversalCamera('camera', new BABYLON.Vector3(...job.camera.position), scene);
-  camera.setTarget(new BABYLON.Vector3(...job.camera.target));
+  const fromGltf = ([x, y, z]: readonly [number, number, number]) => new BABYLON.Vector3(-x, y, z);
+  const camera = new BABYLON.UniversalCamera('camera', fromGltf(job.camera.position), scene);
+  camera.setTarget(fromGltf(job.camera.target));
   camera.fov = (job.camera.fovDegrees * Math.PI) / 180;
   camera.minZ = 0.3;
   camera.maxZ = 20000;
   scene.activeCamera = camera;
+  const lods = applyInstanceLods(scene, camera, lowerLods, job.height);
   await scene.whenReadyAsync();
   scene.render();
   window.__stats = {
@@ -73,6 +81,10 @@ async function run(job: RenderJob): Promise<void> {
     materials: scene.materials.length,
     textures: scene.textures.length,
     lights: scene.lights.length,
+    instancesLod0: lods.perLevel[0],
+    instancesLod1: lods.perLevel[1],
+    instancesLod2: lods.perLevel[2],
+    instancesCulled: lods.culled,
   };
 }
 
