@@ -23,7 +23,10 @@ Example:
     const { spec, explanation } = interpretPrompt(DEMO_PROMPT, { seed: DEMO_SEED });
     io.out(`Prompt: "${DEMO_PROMPT}" (seed ${DEMO_SEED})\n\n${formatExplanation(explanation)}\n\n`);
     await generateToDirectory({ spec, outDir, explanation, preview: true, json: false }, io);
-    io.out(`\nLook at ${outDir}/view.png and ${outDir}/relief.png, or open ${outDir}/world.glb in a glTF viewer (e.g. https://gltf-viewer.donmccurdy.com).\n`);
+    io.out(
+      `\nLook at ${outDir}/view.png and ${outDir}/relief.png, or open ${outDir}/world.glb in a glTF viewer (e.g. https://gltf-viewer.donmccurdy.com).\n` +
+        `Render it with Babylon.js in headless Chromium: npx worldsmith render ${outDir}/world.glb --view spawn --out ${outDir}/spawn.png\n`,
+    );
     return 0;
   },
 };

@@ -10,6 +10,7 @@
  */
 import { access } from 'node:fs/promises';
 import { constants } from 'node:fs';
+import { RenderError } from './render-error.ts';
 
 export interface BrowserChoice {
   executablePath: string;
@@ -41,7 +42,10 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<Bro
   const systemArgs = options.gpu ? GPU_ARGS : ANGLE_EGL_ARGS;
   if (named) {
     if (!(await executable(named))) {
-      throw new Error(`The browser ${named} (from ${options.executablePath ? 'the options' : 'WORLDSMITH_CHROMIUM'}) is not an executable file.`);
+      throw new RenderError(
+        'RENDER_BROWSER',
+        `The browser ${named} (from ${options.executablePath ? '--browser' : 'WORLDSMITH_CHROMIUM'}) is not an executable file. Point it at a Chromium or Chrome binary, or unset it to use the system's or the embedded one.`,
+      );
     }
     return { executablePath: named, args: systemArgs, kind: 'named', renderer: options.gpu ? 'gpu' : 'angle-egl' };
   }

@@ -43,4 +43,10 @@ describe('worldsmith render', () => {
     }
     await expect(readFile(frame)).rejects.toThrow();
   });
+
+  it('says which browser is missing when --browser names nothing runnable (exit 1)', async () => {
+    const result = await cli(['render', glb, '--browser', join(dir.path, 'no-such-chromium'), '--out', join(dir.path, 'x.png')]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/no-such-chromium \(from --browser\) is not an executable file/);
+  });
 });
