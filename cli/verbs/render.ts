@@ -12,15 +12,16 @@ import type { Verb } from './verb.ts';
 export const renderVerb: Verb = {
   name: 'render',
   summary: 'Render one frame of a .glb with Babylon.js in headless Chromium',
-  help: `Usage: worldsmith render FILE.glb --out frame.png [--size WxH] [--view overview|spawn] [--camera X,Y,Z:TX,TY,TZ[:FOV]] [--gpu] [--browser PATH] [--timeout S]
+  help: `Usage: worldsmith render FILE.glb --out frame.png [--size WxH] [--view overview|spawn] [--camera X,Y,Z:TX,TY,TZ[:FOV]] [--system-chromium] [--gpu] [--browser PATH] [--timeout S]
 
 Loads the .glb into Babylon.js (WebGL2) in headless Chromium, lights it as the world says (its sun,
 sky colour, ambient light and fog), waits for every level of detail and texture, draws one frame
 and writes it as PNG (atomically). The same file, camera, size and browser give the same pixels.
 
-Browser: --browser PATH or WORLDSMITH_CHROMIUM, else the system's Chromium (/usr/bin/chromium, with
-ANGLE on EGL: Mesa's llvmpipe without a GPU), else the embedded @sparticuz/chromium (SwiftShader;
-it unpacks ~200 MB into TMPDIR on first start).
+Browser: --browser PATH or WORLDSMITH_CHROMIUM, else with --system-chromium the system's Chromium
+(/usr/bin/chromium, with ANGLE on EGL: Mesa's llvmpipe without a GPU, faster, but it has hung here
+reading back textured close-ups), else the embedded @sparticuz/chromium (SwiftShader; it unpacks
+~200 MB into TMPDIR on first start).
 
 Options:
   --out FILE      the PNG to write
@@ -29,6 +30,7 @@ Options:
                   player's eyes at the spawn point)
   --camera C      camera position and target in the world's metres (glTF axes: +Y up), and the
                   vertical field of view in degrees (default 60), e.g. 0,120,300:0,40,0:50
+  --system-chromium  use the system's Chromium when there is one
   --gpu           let Chromium use a GPU (ANGLE on Vulkan) — system or named browser only
   --browser PATH  a Chromium or Chrome binary
   --timeout S     give up after S seconds (default 180; a large world on SwiftShader takes ~45 s)
@@ -44,6 +46,7 @@ Examples:
       view: { type: 'string' },
       camera: { type: 'string' },
       gpu: { type: 'boolean' },
+      'system-chromium': { type: 'boolean' },
       browser: { type: 'string' },
       timeout: { type: 'string' },
       json: { type: 'boolean' },
@@ -69,7 +72,7 @@ Examples:
       camera = spawnCamera(info.spawn);
     } else throw new UsageError(`--view must be overview or spawn (got "${values.view}").`, 'render');
 
-    const still = await renderStill(glb, { width, height, camera, browser: { executablePath: values.browser, gpu: values.gpu === true }, timeoutMs: timeoutSeconds * 1000, signal: io.signal });
+    const still = await renderStill(glb, { width, height, camera, browser: { executablePath: values.browser, gpu: values.gpu === true, system: values['system-chromium'] === true }, timeoutMs: timeoutSeconds * 1000, signal: io.signal });
     await writeFilesAtomically([{ path: values.out, data: still.png }], io.signal);
     if (values.json) {
       io.out(`${JSON.stringify({ file, out: values.out, width, height, camera: still.camera, browser: still.browser, stats: still.stats, ms: still.ms }, null, 2)}\n`);

@@ -1,11 +1,15 @@
 /**
  * Which Chromium renders, and with which flags, in this order:
- *   1. one named by the caller or by WORLDSMITH_CHROMIUM (a path to a Chromium or Chrome binary);
- *   2. the system's Chromium (/usr/bin/chromium, chromium-browser, google-chrome), with ANGLE on
- *      EGL — Mesa's llvmpipe on a machine without a GPU, 2.5–3× faster than SwiftShader, or the GPU
- *      where there is one (`gpu: true` adds the flags that let Chromium use it);
+ *   1. one named by the caller or by WORLDSMITH_CHROMIUM (a path to a Chromium or Chrome binary),
+ *      with ANGLE on EGL (or, with `gpu: true`, ANGLE on Vulkan with GPU rasterisation);
+ *   2. with `system: true`, the system's Chromium (/usr/bin/chromium, chromium-browser,
+ *      google-chrome) with the same flags — Mesa's llvmpipe on a machine without a GPU, 2.5–3×
+ *      faster than SwiftShader;
  *   3. the embedded default, @sparticuz/chromium (npm only; it unpacks ~200 MB into TMPDIR on first
  *      start; SwiftShader), with its own flags as they are.
+ * The system browser is opt-in: on this project's machines Debian's Chromium 150 under llvmpipe
+ * draws untextured worlds and textured overviews, but hangs reading back a textured close-up (the
+ * spawn view), where SwiftShader does not.
  * Frames repeat bit for bit within one renderer; different renderers differ in the last bits.
  */
 import { access } from 'node:fs/promises';
@@ -22,10 +26,10 @@ export interface BrowserChoice {
 }
 
 export interface FindBrowserOptions {
-  /** A Chromium binary to use; default: WORLDSMITH_CHROMIUM, then the system's, then the embedded one. */
+  /** A Chromium binary to use; default: WORLDSMITH_CHROMIUM, else (with `system`) the system's, else the embedded one. */
   executablePath?: string;
-  /** Skip the system browser and use the embedded one (reference images are made with it). */
-  embedded?: boolean;
+  /** Use the system's Chromium when there is one (see above). */
+  system?: boolean;
   /** Let Chromium use a GPU when present (system or named browser). */
   gpu?: boolean;
 }
@@ -49,7 +53,7 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<Bro
     }
     return { executablePath: named, args: systemArgs, kind: 'named', renderer: options.gpu ? 'gpu' : 'angle-egl' };
   }
-  if (!options.embedded) {
+  if (options.system) {
     for (const path of SYSTEM_CHROMIUMS) {
       if (await executable(path)) return { executablePath: path, args: systemArgs, kind: 'system', renderer: options.gpu ? 'gpu' : 'angle-egl' };
     }

@@ -34,7 +34,7 @@ describe('renderStill (Babylon.js in headless Chromium)', () => {
     );
     const textures = await encodeWorldTextures(world.textures!, encodeImageWithSharp);
     glb = await writeGlb((await buildWorldDocument(world, { textures })).doc);
-    first = await renderStill(glb, { ...SIZE, browser: { embedded: true } });
+    first = await renderStill(glb, { ...SIZE, browser: {} });
   }, 240_000);
 
   it('draws the world: sky above, lit ground below, every texture loaded', async () => {
@@ -60,7 +60,7 @@ describe('renderStill (Babylon.js in headless Chromium)', () => {
   });
 
   it('gives the same pixels again', async () => {
-    const again = await renderStill(glb, { ...SIZE, browser: { embedded: true } });
+    const again = await renderStill(glb, { ...SIZE, browser: {} });
     expect(Buffer.compare(Buffer.from(again.png), Buffer.from(first.png))).toBe(0);
   }, 120_000);
 
@@ -105,7 +105,7 @@ describe('renderStill (Babylon.js in headless Chromium)', () => {
     view.setUint32(12, json.length, true);
     view.setUint32(16, 0x4e4f534a, true);
     broken.set(json, 20);
-    await expect(renderStill(broken, { ...SIZE, browser: { embedded: true }, timeoutMs: 60_000 })).rejects.toMatchObject({ code: 'RENDER_PAGE' });
+    await expect(renderStill(broken, { ...SIZE, browser: {}, timeoutMs: 60_000 })).rejects.toMatchObject({ code: 'RENDER_PAGE' });
   }, 120_000);
 });
 
