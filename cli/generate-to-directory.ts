@@ -7,9 +7,9 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Explanation } from '../generators/interpret/index.ts';
 import type { WorldSpec } from '../generators/spec/index.ts';
+import type { ReliefImage } from '../generators/terrain/shade-relief.ts';
 import { makeWorldFiles, type WorldReport } from '../generators/world/make-world-files.ts';
 import { encodeImageWithSharp } from '../engine-bridge/images/sharp-image-encoder.ts';
-import { encodePng } from './encode-png.ts';
 import { createProgressReporter, formatBytes, formatMs } from './progress-reporter.ts';
 import { UsageError } from './usage-error.ts';
 import type { CliIo } from './verbs/verb.ts';
@@ -59,8 +59,10 @@ export async function generateToDirectory(options: GenerateToDirectoryOptions, i
       },
     };
   }
-  const png = files.relief ? await encodePng(files.relief) : undefined;
-  const viewPng = files.view ? await encodePng(files.view) : undefined;
+  const encodePreview = (image: ReliefImage) =>
+    encodeImageWithSharp({ width: image.width, height: image.height, channels: 4, data: image.pixels }, 'png', { png: 'small' });
+  const png = files.relief ? await encodePreview(files.relief) : undefined;
+  const viewPng = files.view ? await encodePreview(files.view) : undefined;
   const outputs: Array<{ path: string; data: Uint8Array | string }> = [
     { path: join(options.outDir, 'world.glb'), data: files.glb },
     { path: join(options.outDir, 'spec.json'), data: files.specJson },

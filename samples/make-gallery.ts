@@ -18,6 +18,7 @@ import { renderPerspectivePreview } from '../generators/world/perspective-previe
 import { renderReliefPreview } from '../generators/world/relief-preview.ts';
 import type { World } from '../generators/world/world.ts';
 import { STANDARD_PROMPT, STANDARD_SEED } from './standard-world.ts';
+import { captionedTile } from './captioned-tile.ts';
 
 const OUT = 'samples/gallery';
 const SEED = 1;
@@ -87,24 +88,11 @@ async function contactSheet(images: Buffer[], path: string): Promise<void> {
 
 async function captioned(image: ReliefImage, text: string): Promise<Buffer> {
   const picture = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } }).png().toBuffer();
-  const escape = (line: string) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   // One line when it fits, else two, broken at the space nearest the middle.
   const lines = text.length <= 62 ? [text] : splitNearMiddle(text);
   const size = lines.length === 1 ? 13 : 12;
   const top = lines.length === 1 ? 25 : 17;
-  const caption = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${TILE.width}" height="${TILE.caption}">` +
-      `<rect width="100%" height="100%" fill="#111"/>` +
-      lines.map((line, k) => `<text x="8" y="${top + k * 15}" font-family="DejaVu Sans, sans-serif" font-size="${size}" fill="#eee">${escape(line)}</text>`).join('') +
-      `</svg>`,
-  );
-  return sharp({ create: { width: TILE.width, height: TILE.height + TILE.caption, channels: 3, background: '#111' } })
-    .composite([
-      { input: picture, left: 0, top: 0 },
-      { input: caption, left: 0, top: TILE.height },
-    ])
-    .png()
-    .toBuffer();
+  return captionedTile(picture, TILE, lines.map((line, k) => ({ text: line, x: 8, y: top + k * 15, size })));
 }
 
 function splitNearMiddle(text: string): [string, string] {

@@ -10,6 +10,7 @@ import type { Asset } from '../generators/assets/asset.ts';
 import { renderAsset } from '../generators/preview/render-asset.ts';
 import { STRUCTURE_TYPES, type StructureType } from '../generators/spec/world-spec-schema.ts';
 import { createStructure, resolveMaterial, type BuildingMaterial, type StructureCondition } from '../generators/structures/index.ts';
+import { captionedTile } from './captioned-tile.ts';
 
 const OUT = 'samples/gallery/assets-structures.jpg';
 const TILE = { width: 232, height: 200, caption: 22 };
@@ -65,17 +66,5 @@ console.error(`wrote ${OUT}`);
 async function captioned(tile: Tile): Promise<Buffer> {
   const image = renderAsset(tile.asset, { lod: tile.lod ?? 0, width: TILE.width, height: TILE.height, azimuth: 35, elevation: 20 });
   const picture = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } }).png().toBuffer();
-  const text = tile.caption.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const caption = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${TILE.width}" height="${TILE.caption}">` +
-      `<rect width="100%" height="100%" fill="#111"/>` +
-      `<text x="6" y="15" font-family="DejaVu Sans, sans-serif" font-size="11" fill="#eee">${text}</text></svg>`,
-  );
-  return sharp({ create: { width: TILE.width, height: TILE.height + TILE.caption, channels: 3, background: '#111' } })
-    .composite([
-      { input: picture, left: 0, top: 0 },
-      { input: caption, left: 0, top: TILE.height },
-    ])
-    .png()
-    .toBuffer();
+  return captionedTile(picture, TILE, [{ text: tile.caption, x: 6, y: 15, size: 11 }]);
 }

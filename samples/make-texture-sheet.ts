@@ -11,6 +11,7 @@ import { MATERIAL_FAMILIES } from '../generators/textures/families/index.ts';
 import { plainRecipe, type MaterialRecipe } from '../generators/textures/material-recipe.ts';
 import { renderLitTiles } from '../generators/textures/preview-sheet.ts';
 import { makeTextureSet } from '../generators/textures/texture-set.ts';
+import { captionedTile } from './captioned-tile.ts';
 
 const OUT = 'samples/gallery/texture-families.jpg';
 const TILE = 200;
@@ -71,16 +72,6 @@ console.log(`wrote ${OUT}: ${tiles.length} tiles`);
 async function render({ recipe, seed, caption }: Tile): Promise<Buffer> {
   const set = makeTextureSet(recipe, { size: 512, seed });
   const lit = renderLitTiles(set, TILE / 2, 2);
-  const escaped = caption.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-  const label = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${TILE}" height="${CAPTION}">` +
-      `<text x="6" y="18" font-family="DejaVu Sans, sans-serif" font-size="12" fill="#eee">${escaped}</text></svg>`,
-  );
-  return sharp({ create: { width: TILE, height: TILE + CAPTION, channels: 3, background: '#111' } })
-    .composite([
-      { input: await sharp(lit.data, { raw: { width: lit.width, height: lit.height, channels: 3 } }).png().toBuffer(), left: 0, top: 0 },
-      { input: label, left: 0, top: TILE },
-    ])
-    .png()
-    .toBuffer();
+  const picture = await sharp(lit.data, { raw: { width: lit.width, height: lit.height, channels: 3 } }).png().toBuffer();
+  return captionedTile(picture, { width: TILE, height: TILE, caption: CAPTION }, [{ text: caption, x: 6, y: 18, size: 12 }]);
 }

@@ -17,6 +17,7 @@ import { createTree } from '../generators/assets/trees/index.ts';
 import { BIOME_TABLE } from '../generators/biomes/biome-table.ts';
 import { renderAsset } from '../generators/preview/render-asset.ts';
 import { TREE_KINDS } from '../generators/spec/world-spec-schema.ts';
+import { captionedTile } from './captioned-tile.ts';
 
 const OUT = 'samples/gallery/assets-vegetation.jpg';
 const TILE = { width: 232, height: 232, caption: 30 };
@@ -119,17 +120,5 @@ console.error(`wrote ${OUT}`);
 async function tile({ asset, lod, caption }: Tile): Promise<Buffer> {
   const image = renderAsset(asset, { lod, width: TILE.width, height: TILE.height });
   const picture = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } }).png().toBuffer();
-  const escaped = caption.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const label = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${TILE.width}" height="${TILE.caption}">` +
-      `<rect width="100%" height="100%" fill="#111"/>` +
-      `<text x="6" y="19" font-family="DejaVu Sans, sans-serif" font-size="${caption.length > 40 ? 10 : 11}" fill="#eee">${escaped}</text></svg>`,
-  );
-  return sharp({ create: { width: TILE.width, height: TILE.height + TILE.caption, channels: 3, background: '#111' } })
-    .composite([
-      { input: picture, left: 0, top: 0 },
-      { input: label, left: 0, top: TILE.height },
-    ])
-    .png()
-    .toBuffer();
+  return captionedTile(picture, TILE, [{ text: caption, x: 6, y: 19, size: caption.length > 40 ? 10 : 11 }]);
 }

@@ -4,7 +4,7 @@
  * path's tread fading to 0 at its edge, that ground painting uses for the trodden colour and
  * scatter uses to keep the path clear.
  */
-import { sampleX, sampleZ, type Heightfield } from '../terrain/heightfield.ts';
+import { sampleWindow, sampleX, sampleZ, type Heightfield } from '../terrain/heightfield.ts';
 import { smoothstep } from '../terrain/gradient-noise.ts';
 import type { WaterBodies } from '../water/water-bodies.ts';
 import type { WalkPath } from './gameplay.ts';
@@ -20,10 +20,7 @@ export function carvePaths(field: Heightfield, water: WaterBodies, paths: readon
     const half = path.width / 2;
     const reach = half + BLEND;
     for (const p of path.points) {
-      const ix0 = Math.max(0, Math.floor((p.x - reach + field.width / 2) / field.dx));
-      const ix1 = Math.min(nx - 1, Math.ceil((p.x + reach + field.width / 2) / field.dx));
-      const iz0 = Math.max(0, Math.floor((p.z - reach + field.depth / 2) / field.dz));
-      const iz1 = Math.min(nz - 1, Math.ceil((p.z + reach + field.depth / 2) / field.dz));
+      const { ix0, ix1, iz0, iz1 } = sampleWindow(field, p.x, p.z, reach);
       for (let iz = iz0; iz <= iz1; iz++) {
         for (let ix = ix0; ix <= ix1; ix++) {
           const i = iz * nx + ix;

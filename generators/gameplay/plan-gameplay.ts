@@ -4,7 +4,7 @@
  * mask that keeps scatter off structures, paths and the spawn clearing.
  */
 import type { WorldSpec } from '../spec/world-spec-schema.ts';
-import { heightAt, type Heightfield } from '../terrain/heightfield.ts';
+import { heightAt, sampleWindow, type Heightfield } from '../terrain/heightfield.ts';
 import type { WaterBodies } from '../water/water-bodies.ts';
 import { carvePaths } from './carve-paths.ts';
 import { chooseSpawn, largestRegion } from './choose-spawn.ts';
@@ -61,10 +61,7 @@ function blockedMask(field: Heightfield, footprints: readonly Footprint[], pathM
     const reach = Math.hypot(halfWidth, halfDepth);
     const cos = Math.cos(yaw);
     const sin = Math.sin(yaw);
-    const ix0 = Math.max(0, Math.floor((cx - reach + field.width / 2) / field.dx));
-    const ix1 = Math.min(field.nx - 1, Math.ceil((cx + reach + field.width / 2) / field.dx));
-    const iz0 = Math.max(0, Math.floor((cz - reach + field.depth / 2) / field.dz));
-    const iz1 = Math.min(field.nz - 1, Math.ceil((cz + reach + field.depth / 2) / field.dz));
+    const { ix0, ix1, iz0, iz1 } = sampleWindow(field, cx, cz, reach);
     for (let iz = iz0; iz <= iz1; iz++) {
       for (let ix = ix0; ix <= ix1; ix++) {
         const dx = -field.width / 2 + ix * field.dx - cx;

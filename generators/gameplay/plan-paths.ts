@@ -5,6 +5,7 @@
  * Heights follow the ground, averaged along the path so it climbs evenly.
  */
 import { heightAt, type Heightfield } from '../terrain/heightfield.ts';
+import { chaikin, resample } from '../terrain/polyline.ts';
 import { cellCentre, cellOf, findPath, type CostGrid } from './find-path.ts';
 import type { PointOfInterest, Spawn, WalkPath } from './gameplay.ts';
 
@@ -28,8 +29,8 @@ export function planPaths(
       continue;
     }
     let line = [{ x: from.x, z: from.z }, ...cells.slice(1, -1).map((c) => cellCentre(grid, c)), { x: to.x, z: to.z }];
-    for (let k = 0; k < 2; k++) line = chaikin(line);
-    line = resample(line, 2);
+    for (let k = 0; k < 2; k++) line = chaikin(line, weighPoint);
+    line = resample(line, 2, 0.3, pointAlong);
     const raw = line.map((p) => heightAt(field, p.x, p.z));
     const points3 = line.map((p, i) => {
       let sum = 0;
@@ -77,33 +78,9 @@ function spanningTree(nodes: ReadonlyArray<{ x: number; z: number }>): Array<[nu
 
 type Point2 = { x: number; z: number };
 
-function chaikin(points: Point2[]): Point2[] {
-  if (points.length < 3) return points;
-  const out: Point2[] = [points[0]];
-  for (let i = 0; i < points.length - 1; i++) {
-    const a = points[i];
-    const b = points[i + 1];
-    out.push({ x: 0.75 * a.x + 0.25 * b.x, z: 0.75 * a.z + 0.25 * b.z }, { x: 0.25 * a.x + 0.75 * b.x, z: 0.25 * a.z + 0.75 * b.z });
-  }
-  out.push(points[points.length - 1]);
-  return out;
-}
+const weighPoint = (a: Point2, b: Point2, wa: number, wb: number): Point2 => ({ x: wa * a.x + wb * b.x, z: wa * a.z + wb * b.z });
 
-function resample(points: Point2[], spacing: number): Point2[] {
-  const out: Point2[] = [points[0]];
-  let carried = 0;
-  for (let i = 0; i < points.length - 1; i++) {
-    const a = points[i];
-    const b = points[i + 1];
-    const length = Math.hypot(b.x - a.x, b.z - a.z);
-    let t = spacing - carried;
-    while (t <= length) {
-      out.push({ x: a.x + ((b.x - a.x) * t) / length, z: a.z + ((b.z - a.z) * t) / length });
-      t += spacing;
-    }
-    carried = length - (t - spacing);
-  }
-  const last = points[points.length - 1];
-  if (Math.hypot(last.x - out[out.length - 1].x, last.z - out[out.length - 1].z) > spacing * 0.3) out.push(last);
-  return out;
-}
+const pointAlong = (a: Point2, b: Point2, t: number, length: number): Point2 => ({
+  x: a.x + ((b.x - a.x) * t) / length,
+  z: a.z + ((b.z - a.z) * t) / length,
+});

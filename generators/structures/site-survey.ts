@@ -5,7 +5,7 @@
  * and the height range of the dry land. Plus the footprint tests every site must pass: inside the
  * map, dry, clear of other pieces, ground even enough to level or to stand a plinth on.
  */
-import { heightAt, sampleX, sampleZ, slopeMap, type Heightfield } from '../terrain/heightfield.ts';
+import { heightAt, sampleWindow, sampleX, sampleZ, slopeMap, type Heightfield } from '../terrain/heightfield.ts';
 import { distanceToMarked } from '../water/distance-field.ts';
 import type { WaterBodies } from '../water/water-bodies.ts';
 
@@ -164,10 +164,7 @@ export function rectsOverlap(a: Rect, b: Rect, gap: number): boolean {
 /** Every grid sample inside a rectangle grown by `grow` metres, as sample indices. */
 export function samplesIn(field: Heightfield, r: Rect, grow = 0): number[] {
   const reach = Math.hypot(r.halfWidth + grow, r.halfDepth + grow);
-  const ix0 = Math.max(0, Math.floor((r.x - reach + field.width / 2) / field.dx));
-  const ix1 = Math.min(field.nx - 1, Math.ceil((r.x + reach + field.width / 2) / field.dx));
-  const iz0 = Math.max(0, Math.floor((r.z - reach + field.depth / 2) / field.dz));
-  const iz1 = Math.min(field.nz - 1, Math.ceil((r.z + reach + field.depth / 2) / field.dz));
+  const { ix0, ix1, iz0, iz1 } = sampleWindow(field, r.x, r.z, reach);
   const out: number[] = [];
   for (let iz = iz0; iz <= iz1; iz++) {
     for (let ix = ix0; ix <= ix1; ix++) {

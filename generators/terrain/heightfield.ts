@@ -28,6 +28,16 @@ export function sampleZ(field: Heightfield, iz: number): number {
 }
 
 /** Height at a world position, bilinear between samples, clamped to the edges. */
+/** The samples (index ranges, inclusive, clamped to the grid) within `reach` metres of (x, z) along each axis. */
+export function sampleWindow(field: Heightfield, x: number, z: number, reach: number): { ix0: number; ix1: number; iz0: number; iz1: number } {
+  return {
+    ix0: Math.max(0, Math.floor((x - reach + field.width / 2) / field.dx)),
+    ix1: Math.min(field.nx - 1, Math.ceil((x + reach + field.width / 2) / field.dx)),
+    iz0: Math.max(0, Math.floor((z - reach + field.depth / 2) / field.dz)),
+    iz1: Math.min(field.nz - 1, Math.ceil((z + reach + field.depth / 2) / field.dz)),
+  };
+}
+
 export function heightAt(field: Heightfield, x: number, z: number): number {
   return bilinear(field.heights, field.nx, field.nz, (x + field.width / 2) / field.dx, (z + field.depth / 2) / field.dz);
 }

@@ -3,19 +3,6 @@
  * Texture sizes are powers of two, so wrapping is a bit mask.
  */
 
-/** Rescales a field to 0..1 (a flat field becomes 0.5). */
-export function normalize01(field: Float32Array): Float32Array {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of field) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const span = max - min;
-  for (let i = 0; i < field.length; i++) field[i] = span > 1e-12 ? (field[i] - min) / span : 0.5;
-  return field;
-}
-
 /** A box blur of radius r pixels (wrapping), run `passes` times (3 passes ≈ Gaussian). */
 export function blurWrapped(field: Float32Array, size: number, radius: number, passes = 2): Float32Array {
   let src = Float32Array.from(field);

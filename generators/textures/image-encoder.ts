@@ -11,11 +11,11 @@ export const IMAGE_FORMATS: readonly ImageFormat[] = ['png', 'jpeg', 'webp'];
 
 export const FILE_EXTENSIONS: Record<ImageFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
 
-export const MIME_TYPES: Record<ImageFormat, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
-
 export interface ImageEncodeOptions {
   /** Lossy formats: 1..100. Normal maps ask for more than colour does. */
   quality?: number;
+  /** PNG: `fast` (the default, for texture maps) or `small` (slowest, smallest: previews). */
+  png?: 'fast' | 'small';
 }
 
 export type ImageEncoder = (image: TexturePixels, format: ImageFormat, options?: ImageEncodeOptions) => Promise<Uint8Array>;

@@ -39,17 +39,3 @@ export function setAlbedo(layers: MaterialLayers, i: number, r: number, g: numbe
   layers.albedo[i * 3 + 2] = b;
 }
 
-/** Blends pixel i's albedo toward (r, g, b) by t. */
-export function mixAlbedo(layers: MaterialLayers, i: number, r: number, g: number, b: number, t: number): void {
-  const a = layers.albedo;
-  a[i * 3] += (r - a[i * 3]) * t;
-  a[i * 3 + 1] += (g - a[i * 3 + 1]) * t;
-  a[i * 3 + 2] += (b - a[i * 3 + 2]) * t;
-}
-
-/** Multiplies pixel i's albedo by s. */
-export function shadeAlbedo(layers: MaterialLayers, i: number, s: number): void {
-  layers.albedo[i * 3] *= s;
-  layers.albedo[i * 3 + 1] *= s;
-  layers.albedo[i * 3 + 2] *= s;
-}

@@ -25,7 +25,8 @@ import { TextureError } from './texture-error.ts';
 export interface TexturePixels {
   width: number;
   height: number;
-  channels: 1 | 3;
+  /** Grey, RGB, or RGBA (previews). */
+  channels: 1 | 3 | 4;
   /** 8 bits per sample, or 16 (height maps, for displacement without terracing). */
   data: Uint8Array | Uint16Array;
 }

@@ -6,7 +6,6 @@
  */
 import { Worker } from 'node:worker_threads';
 import { makeTextureSet, type TextureSet } from './texture-set.ts';
-import { findFamily } from './families/index.ts';
 import type { TextureRequest } from './world-texture-recipes.ts';
 
 /** A texture set as it crosses threads: everything but the family's functions. */
@@ -39,10 +38,6 @@ export function makeWorldTexturesInWorker(requests: readonly TextureRequest[], s
       reject(error);
     });
   });
-}
-
-export function familyOf(set: WorldTextureSet) {
-  return findFamily(set.familyId)!;
 }
 
 function portable(set: TextureSet): WorldTextureSet {

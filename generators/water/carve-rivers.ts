@@ -21,8 +21,9 @@
  * into the bank of the stretch next to it, and gives a waterfall a clean face: samples nearest the
  * raised ledge above the fall keep the high water, samples nearest the pool below are cut down.
  */
-import { heightAt, sampleX, sampleZ, type Heightfield } from '../terrain/heightfield.ts';
+import { heightAt, sampleWindow, sampleX, sampleZ, type Heightfield } from '../terrain/heightfield.ts';
 import { createGradientNoise, smoothstep, type Noise2D } from '../terrain/gradient-noise.ts';
+import { chaikin, resample } from '../terrain/polyline.ts';
 import type { Rng } from '../seed/rng.ts';
 import type { RiverCourse } from './trace-rivers.ts';
 import type { River, RiverPoint, Waterfall } from './water-bodies.ts';
@@ -57,15 +58,15 @@ export function carveRivers(field: Heightfield, courses: RiverCourse[], options:
   courses.forEach((course, c) => {
     const smoothing = 1 + Math.round(3 * (1 - options.meander));
     let path = course.points;
-    for (let s = 0; s < smoothing; s++) path = chaikin(path);
+    for (let s = 0; s < smoothing; s++) path = chaikin(path, weighPoint);
     const spacing = Math.max(1, Math.min(field.dx, field.dz) * 1.5);
-    path = resample(path, spacing);
+    path = resample(path, spacing, 0.25, pointAlong);
     // The drainage grid's 45° steps survive corner cutting: average them out over two cells.
     if (course.meanders !== false) path = averageAlong(path, Math.max(1, Math.round((2 * gridStep(course.points)) / spacing)));
     const mouthWidth = Math.min(4 + 90 * course.share, 4 + 0.03 * shorter);
     if (course.meanders !== false && options.meander > 0) {
       const wavelength = Math.max(60, 6 * mouthWidth);
-      path = resample(chaikin(swing(field, path, noise, c, options.meander * 0.2 * wavelength, wavelength)), spacing);
+      path = resample(chaikin(swing(field, path, noise, c, options.meander * 0.2 * wavelength, wavelength), weighPoint), spacing, 0.25, pointAlong);
     }
     const mouthArea = path[path.length - 1].area;
     const points: RiverPoint[] = [];
@@ -167,10 +168,7 @@ function carveChannel(field: Heightfield, points: RiverPoint[], ledge: Uint8Arra
   const nearest = new Map<number, { index: number; distance: number }>();
   points.forEach((p, index) => {
     const reach = reachOf(p);
-    const ix0 = Math.max(0, Math.floor((p.x - reach + field.width / 2) / field.dx));
-    const ix1 = Math.min(nx - 1, Math.ceil((p.x + reach + field.width / 2) / field.dx));
-    const iz0 = Math.max(0, Math.floor((p.z - reach + field.depth / 2) / field.dz));
-    const iz1 = Math.min(nz - 1, Math.ceil((p.z + reach + field.depth / 2) / field.dz));
+    const { ix0, ix1, iz0, iz1 } = sampleWindow(field, p.x, p.z, reach);
     for (let iz = iz0; iz <= iz1; iz++) {
       for (let ix = ix0; ix <= ix1; ix++) {
         const distance = Math.hypot(sampleX(field, ix) - p.x, sampleZ(field, iz) - p.z);
@@ -294,38 +292,13 @@ function averageAlong(points: PathPoint[], radius: number): PathPoint[] {
   });
 }
 
-/** Chaikin corner cutting; keeps both ends. */
-function chaikin(points: PathPoint[]): PathPoint[] {
-  if (points.length < 3) return points;
-  const out: PathPoint[] = [points[0]];
-  for (let i = 0; i < points.length - 1; i++) {
-    const a = points[i];
-    const b = points[i + 1];
-    out.push({ x: 0.75 * a.x + 0.25 * b.x, z: 0.75 * a.z + 0.25 * b.z, area: 0.75 * a.area + 0.25 * b.area });
-    out.push({ x: 0.25 * a.x + 0.75 * b.x, z: 0.25 * a.z + 0.75 * b.z, area: 0.25 * a.area + 0.75 * b.area });
-  }
-  out.push(points[points.length - 1]);
-  return out;
-}
+const weighPoint = (a: PathPoint, b: PathPoint, wa: number, wb: number): PathPoint => ({
+  x: wa * a.x + wb * b.x,
+  z: wa * a.z + wb * b.z,
+  area: wa * a.area + wb * b.area,
+});
 
-/** Evenly spaced points along a polyline. */
-function resample(points: PathPoint[], spacing: number): PathPoint[] {
-  const out: PathPoint[] = [points[0]];
-  let carried = 0;
-  for (let i = 0; i < points.length - 1; i++) {
-    const a = points[i];
-    const b = points[i + 1];
-    const length = Math.hypot(b.x - a.x, b.z - a.z);
-    let t = spacing - carried;
-    while (t <= length) {
-      const f = t / length;
-      out.push({ x: a.x + (b.x - a.x) * f, z: a.z + (b.z - a.z) * f, area: a.area + (b.area - a.area) * f });
-      t += spacing;
-    }
-    carried = length - (t - spacing);
-  }
-  const last = points[points.length - 1];
-  const end = out[out.length - 1];
-  if (Math.hypot(last.x - end.x, last.z - end.z) > spacing * 0.25) out.push(last);
-  return out;
-}
+const pointAlong = (a: PathPoint, b: PathPoint, t: number, length: number): PathPoint => {
+  const f = t / length;
+  return { x: a.x + (b.x - a.x) * f, z: a.z + (b.z - a.z) * f, area: a.area + (b.area - a.area) * f };
+};
