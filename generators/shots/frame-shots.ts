@@ -107,18 +107,70 @@ function momentProblem(query: WorldQuery, camera: TimelineCamera, subject: Subje
   const distance = Math.hypot(to[0], to[1], to[2]);
   if (distance < 1e-3) return null;
   if (input.subjectKind === 'world') {
-    // No single point to see: the view must not be a wall of hillside.
+    // No single point to see: the middle of the view must reach far, and most of the frame must
+    // not be a near wall of hillside.
     const hit = query.raycast(p, to, distance);
-    return hit && hit.distance < distance * 0.35 ? `the view is blocked by ${hit.object ? hit.object.id : 'the ground'} ${hit.distance.toFixed(0)} m ahead` : null;
+    if (hit && hit.distance < distance * 0.6) return `the view is blocked by ${hit.object ? hit.object.id : 'the ground'} ${hit.distance.toFixed(0)} m ahead`;
+    const near = viewRays(camera).filter((ray) => {
+      const h = query.raycast(p, ray, distance * 0.3);
+      return h !== null;
+    }).length;
+    return near > 3 ? `${near} of 9 points of the frame are ground within ${(distance * 0.3).toFixed(0)} m` : null;
   }
   const aim = input.type === 'pov' || input.type === 'over-the-shoulder' ? camera.target : subject.aim;
   const toAim: Vec3 = [aim[0] - p[0], aim[1] - p[1], aim[2] - p[2]];
   const reach = Math.hypot(toAim[0], toAim[1], toAim[2]);
   const tolerance = input.subjectKind === 'character' ? 0.45 : Math.max(0.8, subject.radius * 0.9);
   const hit = query.raycast(p, toAim, reach);
-  if (!hit || hit.distance >= reach - tolerance) return null;
-  if (hit.object && input.ownObjects && hit.object.id.startsWith(input.ownObjects)) return null;
-  return `${hit.object ? hit.object.id : 'the ground'} hides the subject ${hit.distance.toFixed(1)} m from the camera`;
+  if (hit && hit.distance < reach - tolerance && !(hit.object && input.ownObjects && hit.object.id.startsWith(input.ownObjects))) {
+    return `${hit.object ? hit.object.id : 'the ground'} hides the subject ${hit.distance.toFixed(1)} m from the camera`;
+  }
+  const leaves = foliageBetween(query, p, aim, tolerance);
+  return leaves ? `the leaves of ${leaves} hide the subject` : null;
+}
+
+/**
+ * Colliders are trunks; what hides a subject in a forest is the crown. A tree's crown is taken as an
+ * upright cylinder of three quarters of its reach, from a third of its height to its top; a bush as
+ * one as tall as it is wide. Returns the first object whose crown the sight line passes through.
+ */
+function foliageBetween(query: WorldQuery, from: Vec3, to: Vec3, spareAtEnd: number): string | null {
+  const box = { minX: Math.min(from[0], to[0]), maxX: Math.max(from[0], to[0]), minZ: Math.min(from[2], to[2]), maxZ: Math.max(from[2], to[2]) };
+  const dx = to[0] - from[0];
+  const dz = to[2] - from[2];
+  const length2 = dx * dx + dz * dz;
+  const length = Math.sqrt(length2) || 1;
+  for (const object of query.objectsIn(box)) {
+    if (object.kind !== 'tree' && object.kind !== 'bush') continue;
+    const trunk = object.colliders.find((c) => c.shape === 'capsule');
+    const top = trunk && trunk.shape === 'capsule' ? trunk.top : object.y + object.radius;
+    const bottom = object.kind === 'tree' ? object.y + (top - object.y) * 0.35 : object.y;
+    const radius = object.radius * (object.kind === 'tree' ? 0.75 : 0.6);
+    const t = length2 > 0 ? Math.max(0, Math.min(1, ((object.x - from[0]) * dx + (object.z - from[2]) * dz) / length2)) : 0;
+    if ((1 - t) * length < spareAtEnd + radius * 0.5) continue;
+    const y = from[1] + (to[1] - from[1]) * t;
+    if (Math.hypot(from[0] + dx * t - object.x, from[2] + dz * t - object.z) < radius && y > bottom && y < top) return object.id;
+  }
+  return null;
+}
+
+/** Directions through a 3×3 grid of the frame (16:9), for judging what a wide view shows. */
+function viewRays(camera: TimelineCamera): Vec3[] {
+  const f: Vec3 = [camera.target[0] - camera.position[0], camera.target[1] - camera.position[1], camera.target[2] - camera.position[2]];
+  const fl = Math.hypot(...f) || 1;
+  const forward: Vec3 = [f[0] / fl, f[1] / fl, f[2] / fl];
+  const rl = Math.hypot(forward[2], forward[0]) || 1;
+  const right: Vec3 = [-forward[2] / rl, 0, forward[0] / rl];
+  const up: Vec3 = [right[1] * forward[2] - right[2] * forward[1], right[2] * forward[0] - right[0] * forward[2], right[0] * forward[1] - right[1] * forward[0]];
+  const tanY = Math.tan((camera.fovDegrees * Math.PI) / 360) * 0.8;
+  const tanX = tanY * (16 / 9);
+  const rays: Vec3[] = [];
+  for (const sy of [-1, 0, 1]) {
+    for (const sx of [-1, 0, 1]) {
+      rays.push([forward[0] + right[0] * sx * tanX + up[0] * sy * tanY, forward[1] + right[1] * sx * tanX + up[1] * sy * tanY, forward[2] + right[2] * sx * tanX + up[2] * sy * tanY]);
+    }
+  }
+  return rays;
 }
 
 function inside(p: Vec3, c: WorldCollider, margin: number): boolean {

@@ -83,13 +83,15 @@ export function stageCharacters(
         const destination = place(action.to, `${at}/to`, positions).approach;
         const goal = paths.nearestWalkable(destination) ?? destination;
         const via = action.via ? paths.nearestWalkable(place(action.via, `${at}/via`, positions).approach, 60) : null;
-        route = via ? joinPaths(paths.path(position, via), paths.path(via, goal)) : paths.path(position, goal);
+        route = via ? joinPaths(paths.path(position, via), paths.path(via, goal)) : null;
+        if (via && !route) notes.push(`shot ${shot.id}: ${character.id} cannot pass ${action.via} on the way to ${action.to} (it lies across water or cliffs); the walk goes straight there.`);
+        route ??= paths.path(position, goal);
         if (!route) {
           throw new ShotPlanError('PLAN_NO_PATH', `${character.id} cannot walk from (${fmt(position)}) to ${action.to}${action.via ? ` via ${action.via}` : ''}: no way on foot joins them (water or cliffs between). Choose a destination on the same land, or drop the walk.`, { path: `${at}/to` });
         }
         const length = polylineLength(route);
         const budget = Math.max(0, (seconds - ARRIVAL_SETTLE) * WALK_SPEED_METRES_PER_SECOND);
-        if (via && length > budget) {
+        if (via && length > budget && notes.at(-1)?.includes(`cannot pass ${action.via}`) !== true) {
           const centre = distanceAlongNearest(route, via);
           windowStart = Math.min(Math.max(0, centre - budget / 2), Math.max(0, length - budget));
         } else {

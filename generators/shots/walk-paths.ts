@@ -1,12 +1,15 @@
 /**
  * Where characters walk: paths on the world's navmesh (Detour, from the serialised navmesh the
- * world carries), as polylines on the ground; where the navmesh does not join two places (slopes
- * steeper than its agent climbs) but the world's carved trails do, along the trails. Without a
- * navmesh (a world too small or too wet to have one) a straight line over the terrain is used, and
- * the caller says so.
+ * world carries), as polylines on the ground. Where the navmesh does not join two places (slopes
+ * steeper than its agent climbs, or no navmesh at all) the way is found as the world's own trails
+ * were: A* over the walk-cost grid (slope², water and buildings), smoothed; and where carving the
+ * trails left a cell too steep for that grid, along the trails themselves.
  */
 import { importNavMesh, init, NavMeshQuery, type NavMesh } from '@recast-navigation/core';
-import type { WalkPath } from '../gameplay/gameplay.ts';
+import { cellCentre, cellOf, findPath, type CostGrid } from '../gameplay/find-path.ts';
+import { walkCostGrid } from '../gameplay/walk-cost.ts';
+import { structureFootprints } from '../structures/structure-footprints.ts';
+import { chaikin } from '../terrain/polyline.ts';
 import type { World } from '../world/world.ts';
 import type { WorldQuery } from '../world/world-query.ts';
 import type { Vec3 } from './timeline.ts';
@@ -19,15 +22,17 @@ export class WalkPaths {
     private readonly query: WorldQuery,
     private readonly navMesh: NavMesh | null,
     private readonly navQuery: NavMeshQuery | null,
-    private readonly trails: readonly WalkPath[],
+    private readonly world: World,
   ) {}
 
+  private grid: CostGrid | null = null;
+
   static async of(world: World, query: WorldQuery): Promise<WalkPaths> {
-    if (!world.navmesh) return new WalkPaths(query, null, null, world.gameplay.paths);
+    if (!world.navmesh) return new WalkPaths(query, null, null, world);
     ready ??= init();
     await ready;
     const { navMesh } = importNavMesh(world.navmesh.detour);
-    return new WalkPaths(query, navMesh, new NavMeshQuery(navMesh, { maxNodes: 8192 }), world.gameplay.paths);
+    return new WalkPaths(query, navMesh, new NavMeshQuery(navMesh, { maxNodes: 8192 }), world);
   }
 
   get onNavMesh(): boolean {
@@ -44,7 +49,7 @@ export class WalkPaths {
 
   /** A walkable polyline from `from` to `to` (both snapped to the navmesh), or null if none joins them. */
   path(from: Vec3, to: Vec3): Vec3[] | null {
-    if (!this.navQuery) return [this.ground(from[0], from[2]), this.ground(to[0], to[2])];
+    if (!this.navQuery) return this.gridPath(from, to);
     const result = this.navQuery.computePath(
       { x: from[0], y: from[1], z: from[2] },
       { x: to[0], y: to[1], z: to[2] },
@@ -54,8 +59,23 @@ export class WalkPaths {
     const end = points[points.length - 1];
     // Detour stops at the nearest reachable polygon: further than a few metres short is no path.
     if (points.length >= 2 && Math.hypot(end[0] - to[0], end[2] - to[2]) <= 6) return points;
-    const trail = routeAlongTrails(this.trails, from, to);
-    return trail ? trail.map((p) => this.ground(p[0], p[2])) : null;
+    return this.gridPath(from, to);
+  }
+
+  /** A* over the walk-cost grid, the corners rounded off (Chaikin, twice). */
+  private gridPath(from: Vec3, to: Vec3): Vec3[] | null {
+    this.grid ??= walkCostGrid(this.world.terrain, this.world.water, structureFootprints(this.world.structures));
+    const start = nearestPassable(this.grid, cellOf(this.grid, from[0], from[2]));
+    const goal = nearestPassable(this.grid, cellOf(this.grid, to[0], to[2]));
+    const cells = start >= 0 && goal >= 0 ? findPath(this.grid, start, goal) : null;
+    if (!cells) {
+      const trail = routeAlongTrails(this.world.gameplay.paths, from, to);
+      return trail ? trail.map((p) => this.ground(p[0], p[2])) : null;
+    }
+    let points = [{ x: from[0], z: from[2] }, ...cells.slice(1, -1).map((c) => cellCentre(this.grid!, c)), { x: to[0], z: to[2] }];
+    const weigh = (a: { x: number; z: number }, b: { x: number; z: number }, wa: number, wb: number) => ({ x: a.x * wa + b.x * wb, z: a.z * wa + b.z * wb });
+    for (let i = 0; i < 2 && points.length > 2; i++) points = chaikin(points, weigh);
+    return points.map((p) => this.ground(p.x, p.z));
   }
 
   destroy(): void {
@@ -66,6 +86,32 @@ export class WalkPaths {
   private ground(x: number, z: number): Vec3 {
     return [x, this.query.heightAt(x, z), z];
   }
+}
+
+/** The passable cell nearest to `cell` (a bank point may round into the river), or −1 within 8 cells. */
+function nearestPassable(grid: CostGrid, cell: number): number {
+  if (Number.isFinite(grid.cost[cell])) return cell;
+  const cx = cell % grid.nx;
+  const cz = (cell - cx) / grid.nx;
+  for (let r = 1; r <= 8; r++) {
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let dz = -r; dz <= r; dz++) {
+      for (let dx = -r; dx <= r; dx++) {
+        if (Math.max(Math.abs(dx), Math.abs(dz)) !== r) continue;
+        const x = cx + dx;
+        const z = cz + dz;
+        if (x < 0 || z < 0 || x >= grid.nx || z >= grid.nz) continue;
+        const c = z * grid.nx + x;
+        if (Number.isFinite(grid.cost[c]) && dx * dx + dz * dz < bestDistance) {
+          best = c;
+          bestDistance = dx * dx + dz * dz;
+        }
+      }
+    }
+    if (best >= 0) return best;
+  }
+  return -1;
 }
 
 /** Total length of a polyline, metres (horizontal). */

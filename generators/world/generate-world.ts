@@ -14,7 +14,6 @@
 import { classifyBiomes } from '../biomes/classify-biomes.ts';
 import { paintGround } from '../biomes/paint-ground.ts';
 import { buildNavMeshInWorker } from '../gameplay/navmesh-in-worker.ts';
-import type { Footprint } from '../gameplay/gameplay.ts';
 import { planGameplay } from '../gameplay/plan-gameplay.ts';
 import type { StructureSite } from '../gameplay/points-of-interest.ts';
 import { attachScatterAssets } from '../scatter/scatter-assets.ts';
@@ -25,6 +24,7 @@ import { parseWorldSpec } from '../spec/parse-world-spec.ts';
 import { SpecError } from '../spec/spec-error.ts';
 import type { WorldSpec } from '../spec/world-spec-schema.ts';
 import { checkStructuresFit, levelFoundations, placeStructures, type PlacedStructure } from '../structures/index.ts';
+import { structureFootprints } from '../structures/structure-footprints.ts';
 import { erodeFluvial } from '../terrain/erode-fluvial.ts';
 import { erodeHydraulic } from '../terrain/erode-hydraulic.ts';
 import { erodeThermal } from '../terrain/erode-thermal.ts';
@@ -85,7 +85,7 @@ export async function generateWorld(spec: WorldSpec, options: GenerateWorldOptio
     return placed;
   });
   const gameplayStage = await stages.step('gameplay', () =>
-    planGameplay({ field, water, spec: checked, footprints: footprintsOf(structures), structures: sitesOf(structures), vent: shaped.vent }),
+    planGameplay({ field, water, spec: checked, footprints: structureFootprints(structures), structures: sitesOf(structures), vent: shaped.vent }),
   );
   // The terrain is final from here on: the navmesh starts on the other core and is collected last.
   const navmeshJob =
@@ -118,12 +118,6 @@ export async function generateWorld(spec: WorldSpec, options: GenerateWorldOptio
     },
     timings: stages.timings,
   };
-}
-
-function footprintsOf(structures: readonly PlacedStructure[]): Footprint[] {
-  return structures.flatMap((s) =>
-    s.pieces.map((p) => ({ x: p.x, z: p.z, halfWidth: p.halfWidth, halfDepth: p.halfDepth, yaw: p.yaw, walkable: p.foundation === 'span' })),
-  );
 }
 
 /** A structure as a destination: its centre, and an entrance in front of its first piece. */
