@@ -5,18 +5,20 @@
 import { WorldsmithError } from '../generators/worldsmith-error.ts';
 import { WORLDSMITH_VERSION } from '../generators/version.ts';
 import { UsageError } from './usage-error.ts';
+import { cutsceneVerb } from './verbs/cutscene.ts';
 import { demoVerb } from './verbs/demo.ts';
 import { generateVerb } from './verbs/generate.ts';
 import { interpretVerb } from './verbs/interpret.ts';
+import { planVerb } from './verbs/plan.ts';
 import { renderVerb } from './verbs/render.ts';
 import { schemaVerb } from './verbs/schema.ts';
 import { textureVerb } from './verbs/texture.ts';
 import { validateVerb } from './verbs/validate.ts';
 import type { CliIo, Verb } from './verbs/verb.ts';
 
-const VERBS: Verb[] = [demoVerb, interpretVerb, generateVerb, textureVerb, renderVerb, validateVerb, schemaVerb];
+const VERBS: Verb[] = [demoVerb, interpretVerb, generateVerb, textureVerb, renderVerb, planVerb, cutsceneVerb, validateVerb, schemaVerb];
 
-const INPUT_ERRORS = new Set(['USAGE', 'SPEC_INVALID', 'TEXTURE_DESCRIPTION', 'TEXTURE_SIZE', 'TEXTURE_FORMAT', 'RENDER_INPUT']);
+const INPUT_ERRORS = new Set(['USAGE', 'SPEC_INVALID', 'TEXTURE_DESCRIPTION', 'TEXTURE_SIZE', 'TEXTURE_FORMAT', 'RENDER_INPUT', 'PLAN_UNKNOWN_SUBJECT', 'PLAN_CAMERA_BLOCKED', 'PLAN_NO_PATH', 'PLAN_WORLD_MISMATCH', 'PLAN_OPTIONS']);
 
 export function topLevelHelp(): string {
   const width = Math.max(...VERBS.map((v) => v.name.length));
@@ -63,7 +65,7 @@ function report(error: unknown, io: CliIo): number {
   if (error instanceof WorldsmithError) {
     io.err(`worldsmith: ${error.message}\n`);
     if (error.code === 'CANCELLED') return 130;
-    return INPUT_ERRORS.has(error.code) || error.name === 'PromptError' ? 2 : 1;
+    return INPUT_ERRORS.has(error.code) || error.name === 'PromptError' || error.name === 'StoryboardError' ? 2 : 1;
   }
   io.err(`worldsmith: unexpected error (a bug — please report it): ${(error as Error)?.stack ?? String(error)}\n`);
   return 1;

@@ -21,3 +21,10 @@ export function integerFlag(verb: string, name: string, value: string | undefine
   }
   return Number(value);
 }
+
+/** A `--size WIDTHxHEIGHT` flag in pixels. */
+export function sizeFlag(verb: string, text: string): [number, number] {
+  const match = /^(\d+)x(\d+)$/i.exec(text.trim());
+  if (!match) throw new UsageError(`--size must be WIDTHxHEIGHT in pixels, e.g. 1280x720 (got "${text}").`, verb);
+  return [Number(match[1]), Number(match[2])];
+}

@@ -18,7 +18,7 @@ import { renderPerspectivePreview } from '../generators/world/perspective-previe
 import { renderReliefPreview } from '../generators/world/relief-preview.ts';
 import type { World } from '../generators/world/world.ts';
 import { STANDARD_PROMPT, STANDARD_SEED } from './standard-world.ts';
-import { captionedTile } from './captioned-tile.ts';
+import { captionedTile } from '../engine-bridge/images/captioned-tile.ts';
 
 const OUT = 'samples/gallery';
 const SEED = 1;

@@ -10,7 +10,7 @@ import type { Asset } from '../generators/assets/asset.ts';
 import { renderAsset } from '../generators/preview/render-asset.ts';
 import { STRUCTURE_TYPES, type StructureType } from '../generators/spec/world-spec-schema.ts';
 import { createStructure, resolveMaterial, type BuildingMaterial, type StructureCondition } from '../generators/structures/index.ts';
-import { captionedTile } from './captioned-tile.ts';
+import { captionedTile } from '../engine-bridge/images/captioned-tile.ts';
 
 const OUT = 'samples/gallery/assets-structures.jpg';
 const TILE = { width: 232, height: 200, caption: 22 };

@@ -11,7 +11,7 @@ import { MATERIAL_FAMILIES } from '../generators/textures/families/index.ts';
 import { plainRecipe, type MaterialRecipe } from '../generators/textures/material-recipe.ts';
 import { renderLitTiles } from '../generators/textures/preview-sheet.ts';
 import { makeTextureSet } from '../generators/textures/texture-set.ts';
-import { captionedTile } from './captioned-tile.ts';
+import { captionedTile } from '../engine-bridge/images/captioned-tile.ts';
 
 const OUT = 'samples/gallery/texture-families.jpg';
 const TILE = 200;

@@ -17,7 +17,7 @@ import { createTree } from '../generators/assets/trees/index.ts';
 import { BIOME_TABLE } from '../generators/biomes/biome-table.ts';
 import { renderAsset } from '../generators/preview/render-asset.ts';
 import { TREE_KINDS } from '../generators/spec/world-spec-schema.ts';
-import { captionedTile } from './captioned-tile.ts';
+import { captionedTile } from '../engine-bridge/images/captioned-tile.ts';
 
 const OUT = 'samples/gallery/assets-vegetation.jpg';
 const TILE = { width: 232, height: 232, caption: 30 };

@@ -25,7 +25,9 @@ Example:
     await generateToDirectory({ spec, outDir, explanation, preview: true, json: false }, io);
     io.out(
       `\nLook at ${outDir}/view.png and ${outDir}/relief.png, or open ${outDir}/world.glb in a glTF viewer (e.g. https://gltf-viewer.donmccurdy.com).\n` +
-        `Render it with Babylon.js in headless Chromium: npx worldsmith render ${outDir}/world.glb --view spawn --out ${outDir}/spawn.png\n`,
+        `Render it with Babylon.js in headless Chromium: npx worldsmith render ${outDir}/world.glb --view spawn --out ${outDir}/spawn.png\n` +
+        `Film it (a few minutes on a CPU): npx worldsmith plan "aerial fly-over of the valley; orbit around the tower at sunset" --world ${outDir} && ` +
+        `npx worldsmith cutscene ${outDir}/plan.json --world ${outDir} --out ${outDir}/cutscene --size 640x360\n`,
     );
     return 0;
   },

@@ -4,7 +4,7 @@ import { RenderError } from '../../engine-bridge/render/render-error.ts';
 import { overviewCamera, renderStill, spawnCamera } from '../../engine-bridge/render/render-still.ts';
 import type { RenderCamera } from '../../engine-bridge/render/page/render-job.ts';
 import { formatBytes, formatMs } from '../progress-reporter.ts';
-import { integerFlag, parseFlags } from '../parse-flags.ts';
+import { integerFlag, parseFlags, sizeFlag } from '../parse-flags.ts';
 import { UsageError } from '../usage-error.ts';
 import { writeFilesAtomically } from '../write-atomic.ts';
 import type { Verb } from './verb.ts';
@@ -55,7 +55,7 @@ Examples:
     if (positionals.length !== 1) throw new UsageError('render needs one .glb file. See `worldsmith render --help`.', 'render');
     if (!values.out) throw new UsageError('render needs --out FILE.png.', 'render');
     const [file] = positionals;
-    const [width, height] = parseSize(values.size ?? '1280x720');
+    const [width, height] = sizeFlag('render', values.size ?? '1280x720');
     let glb: Uint8Array;
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
@@ -85,12 +85,6 @@ Examples:
     return 0;
   },
 };
-
-function parseSize(text: string): [number, number] {
-  const match = /^(\d+)x(\d+)$/i.exec(text.trim());
-  if (!match) throw new UsageError(`--size must be WIDTHxHEIGHT in pixels, e.g. 1280x720 (got "${text}").`, 'render');
-  return [Number(match[1]), Number(match[2])];
-}
 
 function parseCamera(text: string): RenderCamera {
   const parts = text.split(':');

@@ -1,6 +1,6 @@
 /**
- * One tile of a gallery contact sheet: a picture with its caption underneath, white text on the
- * sheet's near-black, drawn by sharp from SVG. Every sheet script in samples/ uses it.
+ * One tile of a contact sheet (the gallery's, a cutscene's): a picture with its caption underneath, white text on the
+ * sheet's near-black, drawn by sharp from SVG. The sample sheets and the cutscene contact sheet use it.
  */
 import sharp from 'sharp';
 

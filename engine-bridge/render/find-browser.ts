@@ -62,7 +62,8 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<Bro
   return { executablePath: await chromium.executablePath(), args: chromium.args, kind: 'embedded', renderer: 'swiftshader' };
 }
 
-async function executable(path: string): Promise<boolean> {
+/** Whether a file exists and may be run. */
+export async function executable(path: string): Promise<boolean> {
   try {
     await access(path, constants.X_OK);
     return true;

@@ -1,24 +1,38 @@
 /**
- * The render page as one script, bundled by esbuild from `page/render-page.ts` (Babylon.js, its
- * glTF loader and the meshopt decoder included). Bundling takes a few seconds, so the result is
- * kept in memory for the process and on disk under the system's temp directory, keyed by a hash of
- * the page's sources and the installed Babylon.js and meshoptimizer versions.
+ * The browser pages as scripts, each bundled by esbuild from its entry under `page/` (Babylon.js,
+ * its glTF loader and the meshopt decoder included; the video page adds mediabunny): the still
+ * renderer's `render-page.ts` and the video renderer's `video-page.ts`. Bundling takes a few
+ * seconds, so each result is kept in memory for the process and on disk under the system's temp
+ * directory, keyed by a hash of every page source and the installed library versions.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PAGE_SOURCES = ['page/render-page.ts', 'page/render-job.ts', 'page/instance-lods.ts', '../babylon/install-meshopt-decoder.ts', 'glb-info.ts'];
+/** Sources outside `page/` the pages import. */
+const SHARED_SOURCES = ['../babylon/install-meshopt-decoder.ts', 'glb-info.ts', '../../generators/shots/timeline.ts'];
+const LIBRARIES = ['@babylonjs/core', '@babylonjs/loaders', 'meshoptimizer', 'mediabunny'];
 
-let cached: Promise<string> | undefined;
+export type PageEntry = 'render-page' | 'video-page';
 
+const cached = new Map<PageEntry, Promise<string>>();
+
+export function pageScript(entry: PageEntry): Promise<string> {
+  let script = cached.get(entry);
+  if (!script) {
+    script = build(entry);
+    cached.set(entry, script);
+  }
+  return script;
+}
+
+/** The still renderer's page. */
 export function renderPageScript(): Promise<string> {
-  cached ??= build();
-  return cached;
+  return pageScript('render-page');
 }
 
 /** The version in the package.json of `name`, found upward from one of its files. */
@@ -34,14 +48,16 @@ async function packageVersion(file: string, name: string): Promise<string> {
   return '?';
 }
 
-async function build(): Promise<string> {
+async function build(entry: PageEntry): Promise<string> {
   const require = createRequire(import.meta.url);
-  const versions = await Promise.all(['@babylonjs/core', '@babylonjs/loaders', 'meshoptimizer'].map((name) => packageVersion(require.resolve(name), name)));
+  const versions = await Promise.all(LIBRARIES.map((name) => packageVersion(require.resolve(name), name)));
+  const pageSources = (await readdir(join(here, 'page'))).filter((f) => f.endsWith('.ts')).sort().map((f) => `page/${f}`);
   const hash = createHash('sha256');
-  for (const file of PAGE_SOURCES) hash.update(await readFile(join(here, file)));
+  hash.update(entry);
+  for (const file of [...pageSources, ...SHARED_SOURCES]) hash.update(file).update(await readFile(join(here, file)));
   hash.update(versions.join(','));
   const key = hash.digest('hex').slice(0, 16);
-  const file = join(tmpdir(), 'worldsmith-render', `page-${key}.js`);
+  const file = join(tmpdir(), 'worldsmith-render', `${entry}-${key}.js`);
   try {
     return await readFile(file, 'utf8');
   } catch {
@@ -49,7 +65,7 @@ async function build(): Promise<string> {
   }
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: [join(here, 'page/render-page.ts')],
+    entryPoints: [join(here, `page/${entry}.ts`)],
     bundle: true,
     format: 'iife',
     platform: 'browser',

@@ -13,6 +13,7 @@
 import type { Document, Material, Node, Scene, Skin } from '@gltf-transform/core';
 import { CHARACTER_MATERIALS, type CharacterMaterialName, type CharacterModel } from '../characters/character-model.ts';
 import { ExportError } from './export-error.ts';
+import { roleExtras } from './node-roles.ts';
 
 export interface CharacterNodes {
   /** Place and turn the character with this node (feet at its origin, facing its +z). */
@@ -36,16 +37,14 @@ export function addCharacterToDocument(doc: Document, parent: Node | Scene, mode
   }
   const buffer = doc.getRoot().listBuffers()[0] ?? doc.createBuffer();
   const d = model.design;
-  const root = doc.createNode(name).setExtras({
-    worldsmith: { role: 'character', id: d.id, archetype: d.archetype, identitySeed: d.identitySeed, height: d.proportions.height, triangles: model.triangles },
-  });
+  const root = doc.createNode(name).setExtras(roleExtras('character', { id: d.id, archetype: d.archetype, identitySeed: d.identitySeed, height: d.proportions.height, triangles: model.triangles }));
   parent.addChild(root);
 
   const joints = model.joints.map((joint) =>
     doc
       .createNode(`${name}/${joint.name}`)
       .setTranslation([...joint.translation])
-      .setExtras({ worldsmith: { role: 'character-joint', joint: joint.name } }),
+      .setExtras(roleExtras('character-joint', { joint: joint.name })),
   );
   model.joints.forEach((joint, i) => (joint.parent < 0 ? root : joints[joint.parent]).addChild(joints[i]));
 
@@ -85,7 +84,7 @@ export function addCharacterToDocument(doc: Document, parent: Node | Scene, mode
     .createNode(`${name}/mesh`)
     .setMesh(mesh)
     .setSkin(skin)
-    .setExtras({ worldsmith: { role: 'character-mesh' } });
+    .setExtras(roleExtras('character-mesh'));
   root.addChild(meshNode);
   return { root, joints, mesh: meshNode, skin };
 }

@@ -6,6 +6,7 @@
  */
 import type { Animation, Document, Node, Scene } from '@gltf-transform/core';
 import type { Timeline, Vec3 } from '../shots/timeline.ts';
+import { roleExtras } from './node-roles.ts';
 
 export function addShotCameras(doc: Document, scene: Scene, timeline: Timeline, animation: Animation): Node[] {
   const buffer = doc.getRoot().listBuffers()[0] ?? doc.createBuffer();
@@ -35,7 +36,7 @@ export function addShotCameras(doc: Document, scene: Scene, timeline: Timeline, 
       .setCamera(camera)
       .setTranslation(first.position)
       .setRotation(lookRotation(first.position, first.target))
-      .setExtras({ worldsmith: { role: 'shot-camera', shot: shot.id, type: shot.type, startSeconds: shot.startSeconds, durationSeconds: shot.durationSeconds, transitionIn: shot.transitionIn } });
+      .setExtras(roleExtras('shot-camera', { shot: shot.id, type: shot.type, startSeconds: shot.startSeconds, durationSeconds: shot.durationSeconds, transitionIn: shot.transitionIn }));
     scene.addChild(node);
     const k = keys[i];
     const input = doc.createAccessor().setType('SCALAR').setArray(new Float32Array(k.times)).setBuffer(buffer);

@@ -24,6 +24,11 @@ export const NODE_ROLES = [
   'spawn',
   'point-of-interest',
   'path',
+  'character',
+  'character-joint',
+  'character-mesh',
+  'shot-camera',
+  'cutscene',
 ] as const;
 export type NodeRole = (typeof NODE_ROLES)[number];
 

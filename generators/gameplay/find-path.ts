@@ -28,6 +28,35 @@ export function cellCentre(grid: CostGrid, c: number): { x: number; z: number } 
   return { x: grid.originX + ix * grid.cell, z: grid.originZ + ((c - ix) / grid.nx) * grid.cell };
 }
 
+/**
+ * The cell nearest `start` that `accept`s, searching outward ring by ring up to `maxRing` cells
+ * (nearest by straight distance within the first ring that has one), or −1.
+ */
+export function nearestCellWhere(grid: CostGrid, start: number, accept: (cell: number) => boolean, maxRing = Math.max(grid.nx, grid.nz)): number {
+  if (accept(start)) return start;
+  const sx = start % grid.nx;
+  const sz = (start - sx) / grid.nx;
+  for (let r = 1; r <= maxRing; r++) {
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let dz = -r; dz <= r; dz++) {
+      for (let dx = -r; dx <= r; dx++) {
+        if (Math.max(Math.abs(dx), Math.abs(dz)) !== r) continue;
+        const x = sx + dx;
+        const z = sz + dz;
+        if (x < 0 || z < 0 || x >= grid.nx || z >= grid.nz) continue;
+        const c = z * grid.nx + x;
+        if (dx * dx + dz * dz < bestDistance && accept(c)) {
+          bestDistance = dx * dx + dz * dz;
+          best = c;
+        }
+      }
+    }
+    if (best >= 0) return best;
+  }
+  return -1;
+}
+
 const DX = [-1, 0, 1, -1, 1, -1, 0, 1];
 const DZ = [-1, -1, -1, 0, 0, 1, 1, 1];
 

@@ -7,7 +7,7 @@
 import type { PointOfInterestSpec, WorldSpec } from '../spec/world-spec-schema.ts';
 import { heightAt, sampleX, sampleZ, slopeAt, type Heightfield } from '../terrain/heightfield.ts';
 import type { WaterBodies } from '../water/water-bodies.ts';
-import { cellCentre, cellOf, type CostGrid } from './find-path.ts';
+import { cellCentre, cellOf, nearestCellWhere, type CostGrid } from './find-path.ts';
 import type { PointOfInterest } from './gameplay.ts';
 
 /** A structure as points of interest see it. */
@@ -105,30 +105,8 @@ function nearestReachable(inputs: PointsOfInterestInputs, at: { x: number; z: nu
   const { grid, reachable, field } = inputs;
   const start = cellOf(grid, at.x, at.z);
   if (reachable[start]) return { x: at.x, y: heightAt(field, at.x, at.z), z: at.z };
-  const sx = start % grid.nx;
-  const sz = (start - sx) / grid.nx;
-  for (let r = 1; r < Math.max(grid.nx, grid.nz); r++) {
-    let best = -1;
-    let bestDistance = Infinity;
-    for (let dz = -r; dz <= r; dz++) {
-      for (let dx = -r; dx <= r; dx++) {
-        if (Math.max(Math.abs(dx), Math.abs(dz)) !== r) continue;
-        const x = sx + dx;
-        const z = sz + dz;
-        if (x < 0 || z < 0 || x >= grid.nx || z >= grid.nz) continue;
-        const c = z * grid.nx + x;
-        if (!reachable[c]) continue;
-        const d = dx * dx + dz * dz;
-        if (d < bestDistance) {
-          bestDistance = d;
-          best = c;
-        }
-      }
-    }
-    if (best >= 0) {
-      const p = cellCentre(grid, best);
-      return { x: p.x, y: heightAt(field, p.x, p.z), z: p.z };
-    }
-  }
-  return { x: at.x, y: heightAt(field, at.x, at.z), z: at.z };
+  const best = nearestCellWhere(grid, start, (c) => reachable[c] === 1);
+  if (best < 0) return { x: at.x, y: heightAt(field, at.x, at.z), z: at.z };
+  const p = cellCentre(grid, best);
+  return { x: p.x, y: heightAt(field, p.x, p.z), z: p.z };
 }

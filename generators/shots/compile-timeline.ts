@@ -21,7 +21,7 @@ import { shotLighting } from './shot-lighting.ts';
 import type { Shot, ShotPlan } from './shot-plan-schema.ts';
 import { ShotPlanError } from './shot-plan-error.ts';
 import { stageCharacters, type ShotSpan } from './stage-characters.ts';
-import { TIMELINE_VERSION, type FrameLayer, type Mood, type Timeline, type TimelineCamera, type TimelineShot, type Vec3 } from './timeline.ts';
+import { TIMELINE_VERSION, type CharacterFrame, type FrameLayer, type Mood, type Timeline, type TimelineCamera, type TimelineShot, type Vec3 } from './timeline.ts';
 import { WalkPaths } from './walk-paths.ts';
 
 export const FPS_CHOICES = [24, 30] as const;
@@ -186,7 +186,7 @@ function subjectTrack(
   span: ShotSpan,
   fps: number,
   totalFrames: number,
-  characterFrames: ReadonlyMap<string, import('./timeline.ts').CharacterFrame[]>,
+  characterFrames: ReadonlyMap<string, CharacterFrame[]>,
   headings: ReadonlyMap<string, number[]>,
   resolve: (ref: string, path: string) => SubjectRef,
   world: World,

@@ -6,7 +6,7 @@
  * trails left a cell too steep for that grid, along the trails themselves.
  */
 import { importNavMesh, init, NavMeshQuery, type NavMesh } from '@recast-navigation/core';
-import { cellCentre, cellOf, findPath, type CostGrid } from '../gameplay/find-path.ts';
+import { cellCentre, cellOf, findPath, nearestCellWhere, type CostGrid } from '../gameplay/find-path.ts';
 import { walkCostGrid } from '../gameplay/walk-cost.ts';
 import { structureFootprints } from '../structures/structure-footprints.ts';
 import { chaikin } from '../terrain/polyline.ts';
@@ -65,8 +65,11 @@ export class WalkPaths {
   /** A* over the walk-cost grid, the corners rounded off (Chaikin, twice). */
   private gridPath(from: Vec3, to: Vec3): Vec3[] | null {
     this.grid ??= walkCostGrid(this.world.terrain, this.world.water, structureFootprints(this.world.structures));
-    const start = nearestPassable(this.grid, cellOf(this.grid, from[0], from[2]));
-    const goal = nearestPassable(this.grid, cellOf(this.grid, to[0], to[2]));
+    // A bank point may round into the river: start and end on the nearest passable cells.
+    const grid = this.grid;
+    const passable = (c: number) => Number.isFinite(grid.cost[c]);
+    const start = nearestCellWhere(grid, cellOf(grid, from[0], from[2]), passable, 8);
+    const goal = nearestCellWhere(grid, cellOf(grid, to[0], to[2]), passable, 8);
     const cells = start >= 0 && goal >= 0 ? findPath(this.grid, start, goal) : null;
     if (!cells) {
       const trail = routeAlongTrails(this.world.gameplay.paths, from, to);
@@ -86,32 +89,6 @@ export class WalkPaths {
   private ground(x: number, z: number): Vec3 {
     return [x, this.query.heightAt(x, z), z];
   }
-}
-
-/** The passable cell nearest to `cell` (a bank point may round into the river), or −1 within 8 cells. */
-function nearestPassable(grid: CostGrid, cell: number): number {
-  if (Number.isFinite(grid.cost[cell])) return cell;
-  const cx = cell % grid.nx;
-  const cz = (cell - cx) / grid.nx;
-  for (let r = 1; r <= 8; r++) {
-    let best = -1;
-    let bestDistance = Infinity;
-    for (let dz = -r; dz <= r; dz++) {
-      for (let dx = -r; dx <= r; dx++) {
-        if (Math.max(Math.abs(dx), Math.abs(dz)) !== r) continue;
-        const x = cx + dx;
-        const z = cz + dz;
-        if (x < 0 || z < 0 || x >= grid.nx || z >= grid.nz) continue;
-        const c = z * grid.nx + x;
-        if (Number.isFinite(grid.cost[c]) && dx * dx + dz * dz < bestDistance) {
-          best = c;
-          bestDistance = dx * dx + dz * dz;
-        }
-      }
-    }
-    if (best >= 0) return best;
-  }
-  return -1;
 }
 
 /** Total length of a polyline, metres (horizontal). */

@@ -4,14 +4,18 @@
  */
 import { parseArgs } from 'node:util';
 import { writeSection } from './bench-report.ts';
+import { benchCutscene } from './cutscene-bench.ts';
 import { benchRender } from './render-bench.ts';
 import { benchTextures } from './texture-bench.ts';
+import { benchVideo } from './video-bench.ts';
 import { benchWorld } from './world-bench.ts';
 
 const SUITES: Record<string, (runs: number, log: (line: string) => void) => Promise<string>> = {
   world: benchWorld,
   textures: benchTextures,
   render: benchRender,
+  video: benchVideo,
+  cutscene: benchCutscene,
 };
 
 const { values, positionals } = parseArgs({ options: { runs: { type: 'string' } }, allowPositionals: true });

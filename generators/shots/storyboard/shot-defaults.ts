@@ -17,16 +17,8 @@ export const DEFAULT_SECONDS: Record<ShotType, number> = {
   pov: 5,
 };
 
-export const DEFAULT_FOCAL_LENGTH_MM: Record<ShotType, number> = {
-  establishing: 24,
-  aerial: 24,
-  dolly: 35,
-  orbit: 35,
-  tracking: 35,
-  'over-the-shoulder': 50,
-  'close-up': 85,
-  pov: 24,
-};
+/** The lens per shot type is the camera rigs' own (camera-rigs.ts), so plan and film agree. */
+export { DEFAULT_FOCAL_LENGTH as DEFAULT_FOCAL_LENGTH_MM } from '../camera-rigs.ts';
 
 /** Seconds a crossfade or a fade through black takes, when it fits (at most half its shot). */
 export const TRANSITION_SECONDS: Record<Exclude<TransitionKind, 'cut'>, number> = { crossfade: 1, fade: 1 };
