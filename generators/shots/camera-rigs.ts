@@ -65,9 +65,11 @@ export function defaultRig(type: ShotType, subject: SubjectPose, isCharacter: bo
     case 'over-the-shoulder':
       return isCharacter ? rig(1.5, 1.78, 180) : rig(Math.max(10, size * 2.5), 1.7, 0);
     case 'close-up':
-      return isCharacter ? rig(1.8, 1.58, 25) : rig(Math.max(6, size * 1.6), Math.max(1.6, subject.height * 0.5), 0);
+      // Head and shoulders at 85 mm: 2.2 m away, level with the eyes.
+      return isCharacter ? rig(2.2, subject.height * 0.93, 25) : rig(Math.max(6, size * 1.6), Math.max(1.6, subject.height * 0.5), 0);
     case 'pov':
-      return rig(0, 1.62, 0);
+      // Their eyes (a walker of average height when nobody's).
+      return rig(0, isCharacter ? subject.height * 0.93 : 1.62, 0);
   }
 }
 

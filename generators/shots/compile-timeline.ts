@@ -10,6 +10,7 @@
  * Deterministic: no randomness at all. Also returns the rig each shot ended up with, so `worldsmith
  * plan` can write the chosen framing into the plan.
  */
+import { designCharacter } from '../characters/design-character.ts';
 import { WorldQuery } from '../world/world-query.ts';
 import type { World } from '../world/world.ts';
 import { cameraAt, CHARACTER_RELATIVE, defaultRig, focalLength, verticalFov, type ResolvedRig, type SubjectPose } from './camera-rigs.ts';
@@ -81,7 +82,7 @@ export async function compileTimeline(plan: ShotPlan, world: World, options: { f
     const span = spans[k];
     const seconds = span.frameCount / fps;
     const subject = resolve(shot.subject, `/shots/${k}/subject`);
-    const subjectAt = subjectTrack(shot, subject, span, fps, totalFrames, staged.frames, headings, resolve, world, query);
+    const subjectAt = subjectTrack(plan, shot, subject, span, fps, totalFrames, staged.frames, headings, resolve, world, query);
     const fovDegrees = round(verticalFov(focalLength(shot)), 3);
     const isCharacter = subject.kind === 'character';
     const input: FramingInput = {
@@ -181,6 +182,7 @@ export async function compileTimeline(plan: ShotPlan, world: World, options: { f
 
 /** The subject at `t` seconds into the shot: a place stands still; a character moves. */
 function subjectTrack(
+  plan: ShotPlan,
   shot: Shot,
   subject: SubjectRef,
   span: ShotSpan,
@@ -206,10 +208,13 @@ function subjectTrack(
   }
   const frames = characterFrames.get(subject.id)!;
   const heading = headings.get(subject.id)!;
+  // Aim at their own face or chest: heights differ (a child, a tall knight).
+  const identity = plan.characters.find((c) => c.id === subject.id)!;
+  const stature = designCharacter({ id: identity.id, archetype: identity.archetype, identitySeed: identity.identitySeed, traits: identity.traits }).proportions.height;
   const action = shot.actions?.find((a) => a.character === subject.id);
   const face = action?.face ? resolve(action.face, '') : null;
   const lookAt: Vec3 | null = face && face.kind !== 'character' ? face.aim : null;
-  const aimHeight = shot.type === 'close-up' ? 1.58 : 1.25;
+  const aimHeight = shot.type === 'close-up' ? stature * 0.93 : stature * 0.7;
   return (t) => {
     const f = Math.min(totalFrames - 1, span.startFrame + Math.max(0, Math.round(t * fps)));
     const c = frames[f];
@@ -218,7 +223,7 @@ function subjectTrack(
       base: [x, y, z],
       aim: [x, y + aimHeight, z],
       radius: 0.5,
-      height: 1.8,
+      height: stature,
       heading: CHARACTER_RELATIVE.has(shot.type) ? heading[f] : undefined,
       lookAt: shot.type === 'pov' || shot.type === 'over-the-shoulder' ? lookAt : null,
     };
