@@ -82,9 +82,15 @@ export function stageCharacters(
       if (action?.do === 'walk' && action.to) {
         const destination = place(action.to, `${at}/to`, positions).approach;
         const goal = paths.nearestWalkable(destination) ?? destination;
-        const via = action.via ? paths.nearestWalkable(place(action.via, `${at}/via`, positions).approach, 60) : null;
-        route = via ? joinPaths(paths.path(position, via), paths.path(via, goal)) : null;
-        if (via && !route) notes.push(`shot ${shot.id}: ${character.id} cannot pass ${action.via} on the way to ${action.to} (it lies across water or cliffs); the walk goes straight there.`);
+        const asked = action.via ? paths.nearestWalkable(place(action.via, `${at}/via`, positions).approach, 60) : null;
+        // A bank point may lie across the water from the destination: pass the nearest one that joins it.
+        const via = asked ? passableNear(paths, asked, goal) : null;
+        if (via) {
+          const toGoal = paths.path(via, goal)!;
+          // Coming from across the water, the walk the shot shows starts at the `via` place (the cut hides the rest).
+          route = joinPaths(paths.path(position, via), toGoal) ?? toGoal;
+        } else route = null;
+        if (asked && !route) notes.push(`shot ${shot.id}: ${character.id} cannot pass ${action.via} on the way to ${action.to} (it lies across water or cliffs); the walk goes straight there.`);
         route ??= paths.path(position, goal);
         if (!route) {
           throw new ShotPlanError('PLAN_NO_PATH', `${character.id} cannot walk from (${fmt(position)}) to ${action.to}${action.via ? ` via ${action.via}` : ''}: no way on foot joins them (water or cliffs between). Choose a destination on the same land, or drop the walk.`, { path: `${at}/to` });
@@ -191,6 +197,19 @@ function spawnSpot(world: World, query: WorldQuery, index: number): Vec3 {
 function onGround(p: Vec3, query: WorldQuery): Vec3 {
   const ground = query.heightAt(p[0], p[2]);
   return [p[0], p[1] > ground + 1 ? p[1] : ground, p[2]];
+}
+
+/** `p` if a walk from it reaches `goal`, else the nearest walkable point within 40 m that does, else null. */
+function passableNear(paths: WalkPaths, p: Vec3, goal: Vec3): Vec3 | null {
+  if (paths.path(p, goal)) return p;
+  for (const reach of [6, 12, 20, 30, 40]) {
+    for (let k = 0; k < 8; k++) {
+      const a = (k * Math.PI) / 4;
+      const candidate = paths.nearestWalkable([p[0] + Math.sin(a) * reach, p[1], p[2] + Math.cos(a) * reach], 6);
+      if (candidate && paths.path(candidate, goal)) return candidate;
+    }
+  }
+  return null;
 }
 
 function joinPaths(a: Vec3[] | null, b: Vec3[] | null): Vec3[] | null {
