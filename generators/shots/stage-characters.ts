@@ -89,7 +89,7 @@ export function stageCharacters(
           const toGoal = paths.path(via, goal)!;
           // Coming from across the water, the walk the shot shows starts at the `via` place (the cut hides the rest).
           route = joinPaths(paths.path(position, via), toGoal) ?? toGoal;
-        } else route = null;
+        }
         if (asked && !route) notes.push(`shot ${shot.id}: ${character.id} cannot pass ${action.via} on the way to ${action.to} (it lies across water or cliffs); the walk goes straight there.`);
         route ??= paths.path(position, goal);
         if (!route) {
@@ -97,7 +97,7 @@ export function stageCharacters(
         }
         const length = polylineLength(route);
         const budget = Math.max(0, (seconds - ARRIVAL_SETTLE) * WALK_SPEED_METRES_PER_SECOND);
-        if (via && length > budget && notes.at(-1)?.includes(`cannot pass ${action.via}`) !== true) {
+        if (via && length > budget) {
           const centre = distanceAlongNearest(route, via);
           windowStart = Math.min(Math.max(0, centre - budget / 2), Math.max(0, length - budget));
         } else {
