@@ -26,7 +26,7 @@ export function matchPhrases(tokens: readonly Token[], text: string, index: Phra
   const matches: PhraseMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const found = longestMatchAt(tokens, i, index);
+    const found = longestPhraseAt(tokens, i, index, MAX_PHRASE_WORDS);
     if (!found) {
       i++;
       continue;
@@ -47,12 +47,18 @@ export function matchPhrases(tokens: readonly Token[], text: string, index: Phra
   return matches;
 }
 
-function longestMatchAt(
+/**
+ * The longest phrase of the index starting at token `at` (up to `maxWords` words, as written, then
+ * with the last word made singular), with its readings and whether it was read as a plural. Shared
+ * with the storyboard interpreter, whose index holds its own entry type.
+ */
+export function longestPhraseAt<T>(
   tokens: readonly Token[],
   at: number,
-  index: PhraseIndex,
-): { length: number; readings: readonly LexiconEntry[]; plural: boolean } | undefined {
-  for (let length = MAX_PHRASE_WORDS; length >= 1; length--) {
+  index: ReadonlyMap<string, readonly T[]>,
+  maxWords: number,
+): { length: number; readings: readonly T[]; plural: boolean } | undefined {
+  for (let length = maxWords; length >= 1; length--) {
     const window = tokens.slice(at, at + length);
     if (window.length < length || window.some((t) => t.kind !== 'word')) continue;
     const words = window.map((t) => t.norm);

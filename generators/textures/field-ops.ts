@@ -64,6 +64,23 @@ export function sampleWrapped(field: Float32Array, size: number, x: number, y: n
 }
 
 /**
+ * The sizes a family composes its broad form at: half the tile above 512² (a quarter of the
+ * pixels, then enlarged with `resampleWrapped`), the tile itself at 512² and below; and the size
+ * of the smooth noise fields sampled into it (at most 256²).
+ */
+export function formSizes(size: number): { half: number; small: number } {
+  const half = size > 512 ? size / 2 : size;
+  return { half, small: Math.min(half, 256) };
+}
+
+/** Enlarges a form's red, green and blue fields (n²) into an interleaved RGB layer (size²). */
+export function enlargeColour(red: Float32Array, green: Float32Array, blue: Float32Array, n: number, size: number, albedo: Float32Array): void {
+  resampleWrapped(red, n, size, albedo, 3, 0);
+  resampleWrapped(green, n, size, albedo, 3, 1);
+  resampleWrapped(blue, n, size, albedo, 3, 2);
+}
+
+/**
  * Resamples an n² field to size² (either way; both powers of two), bilinearly, wrapping, pixel
  * centres aligned — so a field drawn at a lower resolution and enlarged still tiles. Writes entry i
  * to out[i · stride + offset] (into a multi-channel layer, say) or returns a new field.

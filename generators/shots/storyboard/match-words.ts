@@ -1,11 +1,10 @@
 /**
  * Finds storyboard words in a segment's tokens, left to right, longest phrase first ("fade to
  * black" beats "fade", "close up" beats "close"), as written and then with the last word made
- * singular by the world interpreter's `singularCandidates` ("knights", "the knight's face").
- * The world interpreter's `matchPhrases` does the same over its own entry type; storyboard words
- * carry several readings at once and run to four words, so they have this index of their own.
+ * singular ("knights", "the knight's face") — the world interpreter's `longestPhraseAt` over this
+ * index of its own: storyboard words carry several readings at once and run to four words.
  */
-import { singularCandidates } from '../../interpret/singular-forms.ts';
+import { longestPhraseAt } from '../../interpret/match-phrases.ts';
 import type { Token } from '../../interpret/tokenize.ts';
 import { OWN_WORDS, type StoryboardWord } from './storyboard-words.ts';
 import { WORLD_WORDS } from './world-words.ts';
@@ -51,29 +50,13 @@ export function matchWords(tokens: readonly Token[], text: string, index: WordIn
   const matches: WordMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const found = longestAt(tokens, i, index);
+    const found = longestPhraseAt(tokens, i, index, MAX_STORYBOARD_PHRASE_WORDS);
     if (!found) {
       i++;
       continue;
     }
-    matches.push({ from: i, to: i + found.length, phrase: text.slice(tokens[i].start, tokens[i + found.length - 1].end), words: found.words });
+    matches.push({ from: i, to: i + found.length, phrase: text.slice(tokens[i].start, tokens[i + found.length - 1].end), words: found.readings });
     i += found.length;
   }
   return matches;
-}
-
-function longestAt(tokens: readonly Token[], at: number, index: WordIndex): { length: number; words: readonly StoryboardWord[] } | undefined {
-  for (let length = MAX_STORYBOARD_PHRASE_WORDS; length >= 1; length--) {
-    const window = tokens.slice(at, at + length);
-    if (window.length < length || window.some((t) => t.kind !== 'word')) continue;
-    const words = window.map((t) => t.norm);
-    const exact = index.get(words.join(' '));
-    if (exact) return { length, words: exact };
-    const head = words.slice(0, -1);
-    for (const singular of singularCandidates(words[length - 1])) {
-      const found = index.get([...head, singular].join(' '));
-      if (found) return { length, words: found };
-    }
-  }
-  return undefined;
 }

@@ -10,7 +10,7 @@
 import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { noiseField } from '../periodic-noise.ts';
-import { clamp01, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
+import { clamp01, enlargeColour, formSizes, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
 
 const PLATE = [0.43, 0.37, 0.31] as const;
 const WEATHERED = [0.53, 0.5, 0.46] as const;
@@ -29,8 +29,7 @@ export const bark: MaterialFamily = {
     const down = cellsFor(1.2, scale);
     // The form is composed at half size (a quarter of the pixels) and enlarged; fine fibres are
     // drawn at full size.
-    const half = size > 512 ? size / 2 : size;
-    const small = Math.min(half, 256);
+    const { half, small } = formSizes(size);
     const grain = noiseField(half, rng.fork('furrows'), { cells: across, cellsY: down, octaves: 2, gain: 0.3 });
     // Distance (pixels) to the grain noise's zero lines, |n| / |∇n|: furrows of an even width.
     const furrowDistance = new Float32Array(half * half);
@@ -94,9 +93,7 @@ export const bark: MaterialFamily = {
     }
     const { height, albedo, roughness } = layers;
     resampleWrapped(formH, half, size, height);
-    resampleWrapped(formR, half, size, albedo, 3, 0);
-    resampleWrapped(formG, half, size, albedo, 3, 1);
-    resampleWrapped(formB, half, size, albedo, 3, 2);
+    enlargeColour(formR, formG, formB, half, size, albedo);
     const fibres = noiseField(size, rng.fork('fibres'), { cells: cellsFor(64, scale), cellsY: cellsFor(8, scale), octaves: 2 });
 
     for (let i = 0; i < size * size; i++) {

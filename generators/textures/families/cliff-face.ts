@@ -11,7 +11,7 @@
 import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { noiseField } from '../periodic-noise.ts';
-import { clamp01, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
+import { clamp01, enlargeColour, formSizes, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
 
 /** Bed colours: grey limestone, buff sandstone, dark shale, rusty iron-stained sandstone. */
 const PALETTE = [
@@ -82,8 +82,7 @@ export const cliffFace: MaterialFamily = {
 
     // The form and colour are composed at half size (a quarter of the pixels) and enlarged; only
     // the fine laminations and grit are drawn at full size.
-    const half = size > 512 ? size / 2 : size;
-    const small = Math.min(half, 256);
+    const { half, small } = formSizes(size);
     const wobble = noiseField(small, rng.fork('wobble'), { cells: 2, cellsY: 5, octaves: 5, gain: 0.5 });
     const jointWobble = noiseField(small, rng.fork('joint-wobble'), { cells: 8, cellsY: 16, octaves: 4, gain: 0.6 });
     const reach = noiseField(small, rng.fork('ledge'), { cells: 6, cellsY: 3, octaves: 3 });
@@ -170,9 +169,7 @@ export const cliffFace: MaterialFamily = {
     }
     const { height, albedo, roughness } = layers;
     resampleWrapped(formH, half, size, height);
-    resampleWrapped(formR, half, size, albedo, 3, 0);
-    resampleWrapped(formG, half, size, albedo, 3, 1);
-    resampleWrapped(formB, half, size, albedo, 3, 2);
+    enlargeColour(formR, formG, formB, half, size, albedo);
     const lamination = noiseField(size, rng.fork('lamination'), { cells: cellsFor(12, scale), cellsY: cellsFor(96, scale), octaves: 2 });
     const grit = noiseField(size, rng.fork('grit'), { cells: cellsFor(96, scale), octaves: 1 });
 

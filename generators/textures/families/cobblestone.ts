@@ -10,7 +10,7 @@ import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { noiseField } from '../periodic-noise.ts';
 import { cellularField } from '../cellular-noise.ts';
-import { clamp01, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
+import { clamp01, enlargeColour, formSizes, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
 
 /** Stone colours: grey granite, brown-grey, dark basalt, pale sandstone, warm brown. */
 const STONES = [
@@ -34,8 +34,7 @@ export const cobblestone: MaterialFamily = {
     const cells = cellsFor(8, scale);
     // The stones are composed at half size (a quarter of the pixels) and enlarged; the joints are
     // wide enough that the half-size cell index never shows. Fine grain is drawn at full size.
-    const half = size > 512 ? size / 2 : size;
-    const small = Math.min(half, 256);
+    const { half, small } = formSizes(size);
     const stones = cellularField(half, rng.fork('stones'), { cells, jitter: 0.75 });
     const count = stones.cellsX * stones.cellsY;
     const pick = rng.fork('stone-colours');
@@ -99,9 +98,7 @@ export const cobblestone: MaterialFamily = {
     const { height, albedo, roughness } = layers;
     const stoneness = new Float32Array(size * size);
     resampleWrapped(formH, half, size, height);
-    resampleWrapped(formR, half, size, albedo, 3, 0);
-    resampleWrapped(formG, half, size, albedo, 3, 1);
-    resampleWrapped(formB, half, size, albedo, 3, 2);
+    enlargeColour(formR, formG, formB, half, size, albedo);
     resampleWrapped(formStone, half, size, stoneness);
     // The crown (worn, smoother tops) goes into roughness first and is turned into it below.
     resampleWrapped(formCrown, half, size, roughness);

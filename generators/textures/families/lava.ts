@@ -11,7 +11,7 @@ import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { noiseField } from '../periodic-noise.ts';
 import { cellularField } from '../cellular-noise.ts';
-import { clamp01, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
+import { clamp01, formSizes, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
 
 const CRUST = [0.085, 0.074, 0.066] as const;
 const ASH = [0.2, 0.18, 0.16] as const;
@@ -28,8 +28,7 @@ export const lava: MaterialFamily = {
     const cells = cellsFor(5, scale);
     // The form and heat are composed at half size (a quarter of the pixels) and enlarged; the
     // crust's fine grain is drawn at full size.
-    const half = size > 512 ? size / 2 : size;
-    const small = Math.min(half, 256);
+    const { half, small } = formSizes(size);
     const plates = cellularField(half, rng.fork('plates'), { cells, jitter: 0.95 });
     const border = new Float32Array(half * half);
     for (let i = 0; i < border.length; i++) border[i] = plates.f2[i] - plates.f1[i];

@@ -8,7 +8,7 @@
 import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { noiseField } from '../periodic-noise.ts';
-import { clamp01, forEachNearSegment, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
+import { clamp01, forEachNearSegment, formSizes, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
 
 const PLASTER = [0.86, 0.84, 0.79] as const;
 const STAIN = [0.74, 0.7, 0.62] as const;
@@ -23,7 +23,7 @@ export const plaster: MaterialFamily = {
     const layers = createLayers(size);
     // The trowelled form is drawn at half size (a quarter of the pixels) and enlarged: it is broad
     // and soft. The sandy grain and air holes are drawn at full size.
-    const half = size > 512 ? size / 2 : size;
+    const { half, small } = formSizes(size);
     const n = half * half;
     // Trowel strokes, painted one over another: level (relative height) and burnish per pixel.
     const level = new Float32Array(n);
@@ -58,7 +58,6 @@ export const plaster: MaterialFamily = {
       });
     }
 
-    const small = Math.min(half, 256);
     const broad = noiseField(small, rng.fork('broad'), { cells: cellsFor(3, scale), octaves: 3 });
     const stain = noiseField(small, rng.fork('stain'), { cells: 3, octaves: 4, gain: 0.55 });
     const sand = noiseField(half, rng.fork('sand'), { cells: cellsFor(48, scale), octaves: 2 });

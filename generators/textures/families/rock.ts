@@ -12,7 +12,7 @@ import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { noiseField, warpField } from '../periodic-noise.ts';
 import { cellularField } from '../cellular-noise.ts';
-import { clamp01, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
+import { clamp01, enlargeColour, formSizes, resampleWrapped, sampleWrapped, smoothstep } from '../field-ops.ts';
 
 const STONE = [0.5, 0.49, 0.47] as const;
 const WARM = [0.53, 0.5, 0.45] as const;
@@ -29,8 +29,7 @@ export const rock: MaterialFamily = {
     const cells = cellsFor(4, scale);
     // The form is composed at half size (a quarter of the pixels) and enlarged; smooth fields are
     // drawn at 256² at most. Only the finest detail and the speckle are drawn at full size.
-    const half = size > 512 ? size / 2 : size;
-    const small = Math.min(half, 256);
+    const { half, small } = formSizes(size);
     const [warpX, warpY] = warpField(small, rng.fork('warp'), 3, 1);
     const broad = noiseField(small, rng.fork('broad'), { cells: Math.max(1, Math.round(cells / 2)), octaves: 3 });
     const tone = noiseField(small, rng.fork('tone'), { cells: 3, octaves: 3 });
@@ -81,9 +80,7 @@ export const rock: MaterialFamily = {
     }
     const { height, albedo, roughness } = layers;
     resampleWrapped(formH, half, size, height);
-    resampleWrapped(formR, half, size, albedo, 3, 0);
-    resampleWrapped(formG, half, size, albedo, 3, 1);
-    resampleWrapped(formB, half, size, albedo, 3, 2);
+    enlargeColour(formR, formG, formB, half, size, albedo);
     resampleWrapped(formRough, half, size, roughness);
     const detail = noiseField(size, rng.fork('detail'), { cells: cells * 16, octaves: 2, gain: 0.6 });
     const speckle = noiseField(size, rng.fork('speckle'), { cells: Math.max(8, Math.round(128 / scale)), octaves: 1 });

@@ -11,7 +11,7 @@
 import { cellsFor, type MaterialFamily } from '../material-family.ts';
 import { createLayers } from '../material-layers.ts';
 import { noiseField } from '../periodic-noise.ts';
-import { clamp01, forEachInDisc, sampleWrapped, smoothstep } from '../field-ops.ts';
+import { clamp01, forEachInDisc, formSizes, sampleWrapped, smoothstep } from '../field-ops.ts';
 
 const WOOD = [0.57, 0.39, 0.23] as const;
 const LATE = [0.36, 0.21, 0.11] as const;
@@ -64,7 +64,7 @@ export const woodPlanks: MaterialFamily = {
     }
 
     // Growth-ring noise: stretched along the boards (few cells down, many across).
-    const half = size > 512 ? size / 2 : size;
+    const { half } = formSizes(size);
     const growth = noiseField(half, rng.fork('growth'), { cells: across * 2, cellsY: 1, octaves: 3, gain: 0.3 });
     const fibres = noiseField(size, rng.fork('fibres'), { cells: across * 18, cellsY: 6, octaves: 2, gain: 0.6 });
     const stain = noiseField(Math.min(size, 256), rng.fork('stain'), { cells: 3, octaves: 3 });
