@@ -15,11 +15,11 @@ import { settleFraming } from '../generators/shots/settle-framing.ts';
 import { interpretStoryboard } from '../generators/shots/storyboard/index.ts';
 import { parseWorldSpec } from '../generators/spec/index.ts';
 import { generateWorld } from '../generators/world/generate-world.ts';
-import { BENCH_WORLD_SPEC } from '../tests/bench/cutscene-bench.ts';
+import { CUTSCENE_WORLD_SPEC } from './cutscene-world.ts';
 
 const suite = (await readFile('samples/prompts/storyboards.txt', 'utf8')).split('\n').filter((l) => l.trim() && !l.startsWith('#'));
 const storyboard = suite[0];
-const { world } = await generateWorld(parseWorldSpec(BENCH_WORLD_SPEC));
+const { world } = await generateWorld(parseWorldSpec(CUTSCENE_WORLD_SPEC));
 const textures = await encodeWorldTextures(world.textures!, encodeImageWithSharp);
 const glb = await writeGlb((await buildWorldDocument(world, { textures })).doc);
 const { plan, notes } = await settleFraming(interpretStoryboard(storyboard, world).plan, world);

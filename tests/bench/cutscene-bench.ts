@@ -18,11 +18,9 @@ import { parseWorldSpec } from '../../generators/spec/index.ts';
 import { generateWorld } from '../../generators/world/generate-world.ts';
 import { encodeImageWithSharp } from '../../engine-bridge/images/sharp-image-encoder.ts';
 import { drawVideoFrames, type RenderedVideo } from '../../engine-bridge/video/render-video.ts';
+import { CUTSCENE_BENCH_STORYBOARD, CUTSCENE_WORLD_SPEC } from '../../samples/cutscene-world.ts';
 import { machine, median, table } from './bench-report.ts';
 
-export const BENCH_WORLD_SPEC = { seed: 7, size: { width: 256, depth: 256, cellSize: 2 }, water: { rivers: 1 }, structures: [{ type: 'tower' }], terrain: { landform: 'valley' }, characters: [{ id: 'knight', archetype: 'knight' }] };
-export const BENCH_STORYBOARD =
-  'wide establishing shot of the valley at dawn for 3 seconds; follow the knight to the tower for 3 seconds; close-up as she opens the door for 2 seconds; orbit around the tower for 2 seconds';
 
 const SIZES = [
   [640, 360],
@@ -30,11 +28,11 @@ const SIZES = [
 ] as const;
 
 export async function benchCutscene(runs: number, log: (line: string) => void): Promise<string> {
-  const spec = parseWorldSpec(BENCH_WORLD_SPEC);
+  const spec = parseWorldSpec(CUTSCENE_WORLD_SPEC);
   const { world } = await generateWorld(spec);
   const textures = await encodeWorldTextures(world.textures!, encodeImageWithSharp);
   const glb = await writeGlb((await buildWorldDocument(world, { textures })).doc);
-  const { plan } = await settleFraming(interpretStoryboard(BENCH_STORYBOARD, world).plan, world);
+  const { plan } = await settleFraming(interpretStoryboard(CUTSCENE_BENCH_STORYBOARD, world).plan, world);
   const { timeline } = await compileTimeline(plan, world, { fps: 24 });
   const rows: Array<Array<string | number>> = [];
   let browserName = '';
@@ -75,7 +73,7 @@ export async function benchCutscene(runs: number, log: (line: string) => void): 
   }
   return `## Cutscene: a 10 s shot plan to MP4 with sound
 
-"${BENCH_STORYBOARD}" — planned and framed on the 256 m textured river valley with a tower and a
+"${CUTSCENE_BENCH_STORYBOARD}" — planned and framed on the 256 m textured river valley with a tower and a
 knight (4 shots, a skinned character, ${timeline.frameCount} frames at 24 fps), filmed end to end by
 \`filmCutscene\` (what \`worldsmith cutscene\` runs): compile, cutscene glb, frames drawn by Babylon.js
 in headless ${browserName} and encoded by WebCodecs, sound mixed and muxed as AAC, contact sheet. The
