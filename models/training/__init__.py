@@ -1,0 +1,1 @@
+"""Worldsmith world-model training: dataset reader, model, trainer and ONNX exporter (PyTorch)."""
