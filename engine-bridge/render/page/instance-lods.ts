@@ -34,8 +34,12 @@ export interface LodCounts {
 }
 
 export interface InstanceLods {
-  /** Sends every instance to its level for this camera (the scene's active camera). */
-  apply(camera: BABYLON.Camera, viewHeight: number): LodCounts;
+  /**
+   * Sends every instance to its level for this camera (the scene's active camera). The asset's
+   * switch distances are multiplied by `distanceScale` (default 1): small frames (a world model's
+   * 64² dataset) pass less than 1 to switch to coarser levels sooner.
+   */
+  apply(camera: BABYLON.Camera, viewHeight: number, distanceScale?: number): LodCounts;
   /** Instances under LOD control. */
   readonly instances: number;
 }
@@ -76,9 +80,19 @@ export function prepareInstanceLods(scene: BABYLON.Scene, kept: readonly BABYLON
     if (!top) continue;
     const levels: BABYLON.Node[] = [top, ...lower.slice(1)];
     const extras = (top.metadata as { gltf?: { extras?: { worldsmith?: { lodDistances?: number[] } } } } | null)?.gltf?.extras?.worldsmith;
-    const meshesOf = (node: BABYLON.Node | undefined): BABYLON.Mesh[] =>
-      node ? [node, ...node.getChildMeshes(false)].filter((m): m is BABYLON.Mesh => m instanceof BABYLON.Mesh && m.thinInstanceCount > 0) : [];
-    const meshes = levels.map(meshesOf);
+    // A kept lower level's primitives are no longer its node's children (the loader detaches them
+    // when it disposes the level): find them by the names Babylon gives primitives.
+    const meshesOf = (node: BABYLON.Node | undefined): BABYLON.Mesh[] => {
+      if (!node) return [];
+      const children = [node, ...node.getChildMeshes(false)];
+      const named = scene.meshes.filter((m) => m.parent === null && (m.name === node.name || m.name.startsWith(`${node.name}_primitive`)));
+      return [...new Set([...children, ...named])].filter((m): m is BABYLON.Mesh => m instanceof BABYLON.Mesh && m.thinInstanceCount > 0);
+    };
+    // The loader may nest one level's node inside another's: each level keeps only the meshes
+    // that are not another level's, or it would draw them with its own instance count.
+    const meshes = levels.map((node, k) =>
+      meshesOf(node).filter((mesh) => !levels.some((other, j) => j !== k && other !== node && (mesh === other || mesh.isDescendantOf(other)) && other.isDescendantOf(node))),
+    );
     if (meshes[0].length === 0) continue;
     // Instances and the asset's size, from the full-detail mesh. Every level of an asset carries
     // the same instances (the export writes one batch per level), in the same local space.
@@ -111,11 +125,11 @@ export function prepareInstanceLods(scene: BABYLON.Scene, kept: readonly BABYLON
   }
   return {
     instances: assets.reduce((sum, a) => sum + a.count, 0),
-    apply: (camera, viewHeight) => applyLods(scene, camera, assets, viewHeight),
+    apply: (camera, viewHeight, distanceScale = 1) => applyLods(scene, camera, assets, viewHeight, distanceScale),
   };
 }
 
-function applyLods(scene: BABYLON.Scene, camera: BABYLON.Camera, assets: readonly AssetLods[], viewHeight: number): LodCounts {
+function applyLods(scene: BABYLON.Scene, camera: BABYLON.Camera, assets: readonly AssetLods[], viewHeight: number, distanceScale: number): LodCounts {
   const counts: LodCounts = { perLevel: [0, 0, 0, 0], culled: 0 };
   scene.updateTransformMatrix(true);
   const planes = BABYLON.Frustum.GetPlanes(camera.getTransformationMatrix());
@@ -139,7 +153,7 @@ function applyLods(scene: BABYLON.Scene, camera: BABYLON.Camera, assets: readonl
         continue;
       }
       let level = 0;
-      while (level < switches.length && distance >= switches[level]) level++;
+      while (level < switches.length && distance >= switches[level] * distanceScale) level++;
       level = Math.min(level, levels.length - 1);
       buffers[level].set(local.subarray(i * 16, i * 16 + 16), picked[level] * 16);
       picked[level]++;
