@@ -44,6 +44,16 @@ export interface RenderVideoOptions {
   encoder?: VideoEncoderChoice;
   /** Where the job's temp directory goes (default: the system's). */
   tempDirectory?: string;
+  /**
+   * Multiplies every asset's LOD switch distances (default 1). Small frames lose nothing by
+   * switching sooner: the world model's 64² datasets pass about 0.1.
+   */
+  lodDistanceScale?: number;
+}
+
+export interface DrawRawFramesOptions extends Omit<RenderVideoOptions, 'encoder'> {
+  /** Each frame's RGBA pixels (width × height × 4, rows top to bottom), in order, as it is drawn. */
+  onFrame: (index: number, rgba: Uint8Array) => void | Promise<void>;
 }
 
 export const RENDER_VIDEO_DEFAULTS = {
@@ -56,8 +66,8 @@ export const RENDER_VIDEO_DEFAULTS = {
 };
 
 export interface VideoRenderStats extends VideoPageStats {
-  encoder: VideoEncoderChoice | 'none';
-  /** Milliseconds Node spent waiting for ffmpeg to take frames (ffmpeg only). */
+  encoder: VideoEncoderChoice | 'raw' | 'none';
+  /** Milliseconds Node spent waiting for ffmpeg (ffmpeg) or the caller's onFrame (raw) to take frames. */
   pipeMs: number;
 }
 
@@ -87,13 +97,28 @@ export async function drawVideoFrames(input: VideoInput, options: Omit<RenderVid
   return runVideoPage(input, options, 'none');
 }
 
-async function runVideoPage(input: VideoInput, options: RenderVideoOptions, encoder: VideoPageEncoder): Promise<RenderedVideo> {
-  if (encoder !== 'webcodecs' && encoder !== 'ffmpeg' && encoder !== 'none') {
+/**
+ * The same frames read back as raw RGBA and handed to `onFrame`, nothing encoded — for world-model
+ * datasets (small frames, where reading pixels back is cheap). `mp4` is empty.
+ */
+export async function drawRawFrames(input: VideoInput, options: DrawRawFramesOptions): Promise<RenderedVideo> {
+  return runVideoPage(input, options, 'raw', options.onFrame);
+}
+
+async function runVideoPage(
+  input: VideoInput,
+  options: RenderVideoOptions,
+  encoder: VideoPageEncoder,
+  onRawFrame?: (index: number, rgba: Uint8Array) => void | Promise<void>,
+): Promise<RenderedVideo> {
+  if (encoder !== 'webcodecs' && encoder !== 'ffmpeg' && encoder !== 'raw' && encoder !== 'none') {
     throw new RenderError('RENDER_INPUT', `The encoder '${String(encoder)}' is unknown: choose 'webcodecs' or 'ffmpeg'.`);
   }
   validateVideoInput(input);
   const timeoutMs = options.timeoutMs ?? RENDER_VIDEO_DEFAULTS.timeoutMs;
   if (!(timeoutMs > 0)) throw new RenderError('RENDER_INPUT', `timeoutMs ${timeoutMs} is not allowed: give a positive number of milliseconds.`);
+  const lodDistanceScale = options.lodDistanceScale ?? 1;
+  if (!(lodDistanceScale > 0 && lodDistanceScale <= 100)) throw new RenderError('RENDER_INPUT', `lodDistanceScale ${lodDistanceScale} is not allowed: give a factor above 0 and at most 100 (1 keeps the exported switch distances).`);
   const { signal } = options;
   if (signal?.aborted) throw new CancelledError('video render', signal.reason);
   const started = performance.now();
@@ -112,6 +137,7 @@ async function runVideoPage(input: VideoInput, options: RenderVideoOptions, enco
     frames: timeline.frames,
     lighting: timeline.shots.map((s) => s.lighting),
     encoder,
+    lodDistanceScale,
     bitrate: Math.max(200_000, Math.round(width * height * timeline.fps * RENDER_VIDEO_DEFAULTS.bitsPerPixel)),
     keyFrameInterval: Math.max(1, Math.round(timeline.fps * RENDER_VIDEO_DEFAULTS.keyFrameSeconds)),
     uploadPath: '/video.mp4',
@@ -160,6 +186,22 @@ async function runVideoPage(input: VideoInput, options: RenderVideoOptions, enco
             const t = performance.now();
             try {
               await encoderRef.write(body);
+            } catch (error) {
+              fail(error as Error);
+              throw error;
+            }
+            pipeMs += performance.now() - t;
+          },
+        });
+      }
+      if (onRawFrame) {
+        let index = 0;
+        uploads.set(job.framePath, {
+          maxBytes: width * height * 4,
+          receive: async (body) => {
+            const t = performance.now();
+            try {
+              await onRawFrame(index++, new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
             } catch (error) {
               fail(error as Error);
               throw error;

@@ -1,8 +1,11 @@
 /** What the video page is asked to do (passed as `window.__videoJob`), and what it reports back. */
 import type { FrameLayer, TimelineLighting } from '../../../generators/shots/timeline.ts';
 
-/** How the page hands frames on: encoded in the page, raw to ffmpeg, or not at all (drawing only). */
-export type VideoPageEncoder = 'webcodecs' | 'ffmpeg' | 'none';
+/**
+ * How the page hands frames on: encoded in the page, raw RGBA to ffmpeg, raw RGBA to the caller
+ * (datasets), or not at all (drawing only).
+ */
+export type VideoPageEncoder = 'webcodecs' | 'ffmpeg' | 'raw' | 'none';
 
 export interface VideoJob {
   worldUrl: string;
@@ -17,6 +20,8 @@ export interface VideoJob {
   /** Each shot's lighting, by shot index. */
   lighting: TimelineLighting[];
   encoder: VideoPageEncoder;
+  /** Multiplies every asset's LOD switch distances (1: as exported; less: coarser levels sooner). */
+  lodDistanceScale: number;
   /** WebCodecs only: target bits per second and a key frame every this many frames. */
   bitrate: number;
   keyFrameInterval: number;

@@ -28,7 +28,7 @@ async function run(job: VideoJob): Promise<void> {
   const out = document.getElementById('out') as HTMLCanvasElement;
   out.width = job.width;
   out.height = job.height;
-  const context = out.getContext('2d', { alpha: false, willReadFrequently: job.encoder === 'ffmpeg' });
+  const context = out.getContext('2d', { alpha: false, willReadFrequently: job.encoder === 'ffmpeg' || job.encoder === 'raw' });
   if (!context) throw new Error('The page could not make a 2D canvas to composite frames on.');
   const { scene } = createWorldScene(view, job.width, job.height);
   // Animations move only when the page sets their frame.
@@ -75,7 +75,7 @@ async function run(job: VideoJob): Promise<void> {
         }
         placeCamera(camera, layer.camera);
         const lodStart = performance.now();
-        lods.apply(camera, job.height);
+        lods.apply(camera, job.height, job.lodDistanceScale);
         times.lodMs += performance.now() - lodStart;
         // A level of detail or a fog setting seen for the first time compiles its shaders first.
         if (!scene.isReady()) await scene.whenReadyAsync();
@@ -95,7 +95,7 @@ async function run(job: VideoJob): Promise<void> {
         const { captureMs, encodeMs } = await encoder.encode(out, i);
         times.captureMs += captureMs;
         times.encodeMs += encodeMs;
-      } else if (job.encoder === 'ffmpeg') {
+      } else if (job.encoder === 'ffmpeg' || job.encoder === 'raw') {
         const pixels = context.getImageData(0, 0, job.width, job.height).data;
         const t2 = performance.now();
         await post(job.framePath, pixels);
