@@ -184,7 +184,9 @@ export async function startWorkerRunner(model: Uint8Array, workers: number, opti
 
 /** The session on the calling thread: inference blocks the event loop while it runs. */
 export async function startInProcessRunner(model: Uint8Array, options: RunnerOptions): Promise<StepRunner> {
-  const ort = (await import('onnxruntime-node')).default;
+  // The package is CommonJS: loaders differ on whether its exports arrive as `default`.
+  const loaded = await import('onnxruntime-node');
+  const ort = (loaded as unknown as { default?: typeof loaded }).default ?? loaded;
   let session: Awaited<ReturnType<typeof ort.InferenceSession.create>>;
   try {
     session = await ort.InferenceSession.create(model, { intraOpNumThreads: options.threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' });
