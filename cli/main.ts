@@ -6,6 +6,7 @@ import { WorldsmithError } from '../generators/worldsmith-error.ts';
 import { WORLDSMITH_VERSION } from '../generators/version.ts';
 import { UsageError } from './usage-error.ts';
 import { cutsceneVerb } from './verbs/cutscene.ts';
+import { datasetVerb } from './verbs/dataset.ts';
 import { demoVerb } from './verbs/demo.ts';
 import { generateVerb } from './verbs/generate.ts';
 import { interpretVerb } from './verbs/interpret.ts';
@@ -16,9 +17,9 @@ import { textureVerb } from './verbs/texture.ts';
 import { validateVerb } from './verbs/validate.ts';
 import type { CliIo, Verb } from './verbs/verb.ts';
 
-const VERBS: Verb[] = [demoVerb, interpretVerb, generateVerb, textureVerb, renderVerb, planVerb, cutsceneVerb, validateVerb, schemaVerb];
+const VERBS: Verb[] = [demoVerb, interpretVerb, generateVerb, textureVerb, renderVerb, planVerb, cutsceneVerb, datasetVerb, validateVerb, schemaVerb];
 
-const INPUT_ERRORS = new Set(['USAGE', 'SPEC_INVALID', 'TEXTURE_DESCRIPTION', 'TEXTURE_SIZE', 'TEXTURE_FORMAT', 'RENDER_INPUT', 'PLAN_UNKNOWN_SUBJECT', 'PLAN_CAMERA_BLOCKED', 'PLAN_NO_PATH', 'PLAN_WORLD_MISMATCH', 'PLAN_OPTIONS']);
+const INPUT_ERRORS = new Set(['USAGE', 'SPEC_INVALID', 'TEXTURE_DESCRIPTION', 'TEXTURE_SIZE', 'TEXTURE_FORMAT', 'RENDER_INPUT', 'PLAN_UNKNOWN_SUBJECT', 'PLAN_CAMERA_BLOCKED', 'PLAN_NO_PATH', 'PLAN_WORLD_MISMATCH', 'PLAN_OPTIONS', 'DATASET_INPUT']);
 
 export function topLevelHelp(): string {
   const width = Math.max(...VERBS.map((v) => v.name.length));
