@@ -15,27 +15,14 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { collectSchemaIssues } from '../../generators/spec/parse-world-spec.ts';
 import { formatIssue, type SpecIssue } from '../../generators/spec/spec-error.ts';
-import { WorldsmithError } from '../../generators/worldsmith-error.ts';
 import { ActionSpaceSchema, WorldEntrySchema } from '../inference/model-card.ts';
+import { DatasetError } from './dataset-error.ts';
 
 const gunzipAsync = promisify(gunzip);
 
 export const DATASET_FORMAT = 'worldsmith-dataset';
 export const DATASET_SPLITS = ['train', 'validation', 'test', 'test-unseen-world'] as const;
 export type DatasetSplit = (typeof DATASET_SPLITS)[number];
-
-export type DatasetErrorCode = 'DATASET_INDEX' | 'DATASET_SHARD' | 'DATASET_EPISODE';
-
-/** A dataset directory that does not meet the contract; the message names the file and field. */
-export class DatasetError extends WorldsmithError {
-  declare readonly code: DatasetErrorCode;
-  readonly issues: readonly SpecIssue[];
-
-  constructor(code: DatasetErrorCode, message: string, options: { cause?: unknown; issues?: SpecIssue[] } = {}) {
-    super(code, message, { cause: options.cause });
-    this.issues = options.issues ?? [];
-  }
-}
 
 const EpisodeEntrySchema = Type.Object({
   id: Type.String({ minLength: 1 }),
@@ -114,13 +101,13 @@ export async function readDataset(directory: string): Promise<Dataset> {
     bytes = await readFile(indexPath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new DatasetError('DATASET_INDEX', `Cannot read ${indexPath} (${code}): pass a directory \`worldsmith dataset\` wrote.`, { cause: error });
+    throw new DatasetError('DATASET_MISSING', `Cannot read ${indexPath} (${code}): pass a directory \`worldsmith dataset\` wrote.`, { cause: error });
   }
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new DatasetError('DATASET_INDEX', `${indexPath} is not JSON: ${(error as Error).message}. Write the dataset again.`, { cause: error });
+    throw new DatasetError('DATASET_FORMAT', `${indexPath} is not JSON: ${(error as Error).message}. Write the dataset again.`, { cause: error });
   }
   const index = parseDatasetIndex(json, indexPath);
   const indexSha256 = createHash('sha256').update(bytes).digest('hex');
@@ -134,7 +121,7 @@ export async function readDataset(directory: string): Promise<Dataset> {
     }
   }
   if (missing.length > 0) {
-    throw new DatasetError('DATASET_SHARD', `${indexPath} lists shard files that are not there: ${missing.join(', ')}. Copy the whole dataset directory, or write it again.`);
+    throw new DatasetError('DATASET_MISSING', `${indexPath} lists shard files that are not there: ${missing.join(', ')}. Copy the whole dataset directory, or write it again.`);
   }
 
   const shards = new Map(index.shards.map((s) => [s.name, s]));
@@ -148,25 +135,25 @@ export async function readDataset(directory: string): Promise<Dataset> {
     const gz = await readFile(gzPath);
     const sha = createHash('sha256').update(gz).digest('hex');
     if (sha !== shard.sha256) {
-      throw new DatasetError('DATASET_SHARD', `${gzPath} has sha256 ${sha}, but ${indexPath} says ${shard.sha256} (shard ${name}): the file is damaged or from another dataset; write the dataset again.`);
+      throw new DatasetError('DATASET_FORMAT', `${gzPath} has sha256 ${sha}, but ${indexPath} says ${shard.sha256} (shard ${name}): the file is damaged or from another dataset; write the dataset again.`);
     }
     let pixels: Uint8Array;
     try {
       pixels = new Uint8Array(await gunzipAsync(gz));
     } catch (error) {
-      throw new DatasetError('DATASET_SHARD', `${gzPath} is not valid gzip: ${(error as Error).message}.`, { cause: error });
+      throw new DatasetError('DATASET_FORMAT', `${gzPath} is not valid gzip: ${(error as Error).message}.`, { cause: error });
     }
     if (pixels.length !== shard.frames * frameBytes) {
-      throw new DatasetError('DATASET_SHARD', `${gzPath} holds ${pixels.length} bytes; ${indexPath} says ${shard.frames} frames of ${index.frameSize}×${index.frameSize}×3 (${shard.frames * frameBytes} bytes).`);
+      throw new DatasetError('DATASET_FORMAT', `${gzPath} holds ${pixels.length} bytes; ${indexPath} says ${shard.frames} frames of ${index.frameSize}×${index.frameSize}×3 (${shard.frames * frameBytes} bytes).`);
     }
     let sidecar: unknown;
     try {
       sidecar = JSON.parse(await readFile(jsonPath, 'utf8'));
     } catch (error) {
-      throw new DatasetError('DATASET_SHARD', `${jsonPath} cannot be read as JSON: ${(error as Error).message}.`, { cause: error });
+      throw new DatasetError('DATASET_FORMAT', `${jsonPath} cannot be read as JSON: ${(error as Error).message}.`, { cause: error });
     }
     const list = (sidecar as { episodes?: unknown })?.episodes;
-    if (!Array.isArray(list)) throw new DatasetError('DATASET_SHARD', `${jsonPath}: /episodes is missing or not a list; expected {"episodes": [{"id", "actions", "poses", "times"}]}.`);
+    if (!Array.isArray(list)) throw new DatasetError('DATASET_FORMAT', `${jsonPath}: /episodes is missing or not a list; expected {"episodes": [{"id", "actions", "poses", "times"}]}.`);
     const episodes = new Map<string, { actions: unknown; poses: unknown; times: unknown }>();
     list.forEach((e: { id?: unknown; actions?: unknown; poses?: unknown; times?: unknown }) => {
       if (typeof e?.id === 'string') episodes.set(e.id, { actions: e.actions, poses: e.poses, times: e.times });
@@ -194,22 +181,22 @@ export async function readDataset(directory: string): Promise<Dataset> {
     indexSha256,
     episodes: (split) => index.episodes.filter((e) => split === undefined || e.split === split),
     readShardFrames: async (name) => {
-      if (!shards.has(name)) throw new DatasetError('DATASET_SHARD', `${indexPath} has no shard "${name}" (shards: ${[...shards.keys()].join(', ')}).`);
+      if (!shards.has(name)) throw new DatasetError('DATASET_MISSING', `${indexPath} has no shard "${name}" (shards: ${[...shards.keys()].join(', ')}).`);
       return (await shardData(name)).pixels;
     },
     async readEpisode(episode) {
       const entry = typeof episode === 'string' ? byId.get(episode) : episode;
-      if (!entry) throw new DatasetError('DATASET_EPISODE', `${indexPath} has no episode "${String(episode)}".`);
+      if (!entry) throw new DatasetError('DATASET_MISSING', `${indexPath} has no episode "${String(episode)}".`);
       const data = await shardData(entry.shard);
       const jsonPath = join(directory, `${entry.shard}.json`);
       const meta = data.episodes.get(entry.id);
-      if (!meta) throw new DatasetError('DATASET_EPISODE', `${jsonPath}: episode "${entry.id}" (listed in index.json) is not in /episodes.`);
+      if (!meta) throw new DatasetError('DATASET_FORMAT', `${jsonPath}: episode "${entry.id}" (listed in index.json) is not in /episodes.`);
       const t = entry.frames;
       const actions = rows(meta.actions, t, 4, `${jsonPath}: episode "${entry.id}" /actions`);
       const poses = rows(meta.poses, t, 5, `${jsonPath}: episode "${entry.id}" /poses`);
       const times = meta.times;
       if (!Array.isArray(times) || times.length !== t || times.some((v) => !Number.isFinite(v))) {
-        throw new DatasetError('DATASET_EPISODE', `${jsonPath}: episode "${entry.id}" /times must be ${t} finite numbers (t / fps), one per frame.`);
+        throw new DatasetError('DATASET_FORMAT', `${jsonPath}: episode "${entry.id}" /times must be ${t} finite numbers (t / fps), one per frame.`);
       }
       return {
         entry,
@@ -229,10 +216,9 @@ export async function readDataset(directory: string): Promise<Dataset> {
 export function parseDatasetIndex(json: unknown, source = 'index.json'): DatasetIndex {
   const fail = (issues: SpecIssue[]) =>
     new DatasetError(
-      'DATASET_INDEX',
+      'DATASET_FORMAT',
       `Invalid dataset index ${source}: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n` +
         'Write the dataset again with `worldsmith dataset` (models/CONTRACT.md describes each field).',
-      { issues },
     );
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw fail([{ path: '', value: json, problem: 'an index must be a JSON object', allowed: `{"format": "${DATASET_FORMAT}", "version": 1, …}` }]);
   const schemaIssues = collectSchemaIssues(DatasetIndexSchema, json);
@@ -260,6 +246,6 @@ export function parseDatasetIndex(json: unknown, source = 'index.json'): Dataset
 
 function rows(value: unknown, count: number, width: number, where: string): number[][] {
   const ok = Array.isArray(value) && value.length === count && value.every((r) => Array.isArray(r) && r.length === width && r.every((v) => Number.isFinite(v)));
-  if (!ok) throw new DatasetError('DATASET_EPISODE', `${where} must be ${count} rows of ${width} finite numbers, one per frame.`);
+  if (!ok) throw new DatasetError('DATASET_FORMAT', `${where} must be ${count} rows of ${width} finite numbers, one per frame.`);
   return value as number[][];
 }

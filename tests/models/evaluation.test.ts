@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { renderRolloutStrip, rolloutStripLayout } from '../../models/evaluation/
 import { SSIM_K1, SSIM_K2, ssim } from '../../models/evaluation/ssim.ts';
 import { ModelError } from '../../models/inference/model-error.ts';
 import { loadWorldModel, type WorldModel } from '../../models/inference/world-model.ts';
-import { scratchDir } from '../helpers/cli-harness.ts';
+import { cli, scratchDir } from '../helpers/cli-harness.ts';
 import { writeSyntheticDataset } from '../helpers/synthetic-dataset.ts';
 
 const TINY = 'tests/fixtures/models/tiny';
@@ -168,6 +168,39 @@ describe('evaluateModel with the fixture model', () => {
       const at = ((tileTop + y * 3 + 1) * info.width + 96 + x * 3 + 1) * info.channels;
       expect([...data.subarray(at, at + 3)]).toEqual([...first.predicted.subarray((y * 32 + x) * 3, (y * 32 + x) * 3 + 3)]);
     }
+  });
+
+  it('worldsmith eval-model prints the table, writes eval.json and the strip, and records into the card', async () => {
+    const modelDir = join(scratch.path, 'tiny');
+    await cp(TINY, modelDir, { recursive: true });
+    const run = await cli(['eval-model', modelDir, '--data', short, '--episodes', '2', '--record']);
+    expect(run.err).not.toMatch(/unexpected/);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/tiny on split "test": 2 episodes, 4 context frames, 32×32/);
+    expect(run.out).toMatch(/^step +model PSNR +model SSIM +repeat-last PSNR +repeat-last SSIM +mean-frame PSNR +mean-frame SSIM +episodes$/m);
+    expect(run.out).toMatch(/^64 +— +— +— +— +— +— +0 \(2 too short\)$/m);
+    const report = JSON.parse(await readFile(join(modelDir, 'eval', 'eval.json'), 'utf8'));
+    expect(report.steps.map((s: { step: number }) => s.step)).toEqual([1, 16, 64]);
+    expect(report.strip).toBeUndefined();
+    expect((await sharp(join(modelDir, 'eval', 'rollout-strip.png')).metadata()).width).toBe(96 + 7 * 100);
+    const card = JSON.parse(await readFile(join(modelDir, 'model-card.json'), 'utf8'));
+    expect(Object.keys(card.metrics.test.psnr)).toEqual(['1', '16']);
+    expect(card.metrics.test.episodes).toEqual({ 1: 2, 16: 2, 64: 0 });
+    expect(card.metrics.test.dataset.indexSha256).toBe(report.dataset.indexSha256);
+    expect(card.metrics.test.baselines.repeatLast.psnr['1']).toBeCloseTo(report.steps[0].repeatLast.psnr, 3);
+    expect(card.architecture).toBeDefined();
+    // The card still loads: recording changes the card, not the ONNX file it hashes.
+    await (await loadWorldModel(modelDir)).close();
+
+    const bad = await cli(['eval-model', join(scratch.path, 'no-model'), '--data', short]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/model card .*ENOENT/);
+    const noData = await cli(['eval-model', modelDir, '--data', join(scratch.path, 'no-data')]);
+    expect(noData.code).toBe(2);
+    expect(noData.err).toMatch(/index\.json \(ENOENT\)/);
+    const badSplit = await cli(['eval-model', modelDir, '--data', short, '--split', 'tests']);
+    expect(badSplit.code).toBe(2);
+    expect(badSplit.err).toMatch(/--split must be one of train, validation, test, test-unseen-world/);
   });
 
   it('refuses an empty split and a dataset made for other settings', async () => {

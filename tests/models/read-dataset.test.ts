@@ -3,7 +3,8 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatasetError, readDataset } from '../../models/dataset/read-dataset.ts';
+import { DatasetError } from '../../models/dataset/dataset-error.ts';
+import { readDataset } from '../../models/dataset/read-dataset.ts';
 import { scratchDir } from '../helpers/cli-harness.ts';
 import { writeSyntheticDataset } from '../helpers/synthetic-dataset.ts';
 
@@ -68,9 +69,10 @@ describe('readDataset', () => {
       index.shards[0].sha256 = 'nope';
       index.actionSpace.walkSpeed = 0;
     });
-    const error = await rejected(readDataset(dir), 'DATASET_INDEX');
+    const error = await rejected(readDataset(dir), 'DATASET_FORMAT');
     expect(error.message).toContain(join(dir, 'index.json'));
-    expect(error.issues.map((i) => i.path).sort()).toEqual(['/actionSpace/walkSpeed', '/episodes/1/split', '/frameSize', '/shards/0/sha256']);
+    expect(error.message).toMatch(/4 problems/);
+    for (const path of ['/actionSpace/walkSpeed', '/episodes/1/split', '/frameSize', '/shards/0/sha256']) expect(error.message).toContain(`\n  ${path}: `);
     expect(error.message).toMatch(/\/episodes\/1\/split: not an allowed value \(got "testing"\); allowed: one of "train", "validation", "test", "test-unseen-world"/);
   });
 
@@ -82,18 +84,17 @@ describe('readDataset', () => {
       index.episodes[2].offset = 40;
       index.episodes[3].id = index.episodes[4].id;
     });
-    const error = await rejected(readDataset(dir), 'DATASET_INDEX');
-    const byPath = Object.fromEntries(error.issues.map((i) => [i.path, i.problem]));
-    expect(byPath['/episodes/0/shard']).toMatch(/not a shard/);
-    expect(byPath['/episodes/1/world']).toMatch(/not a world/);
-    expect(byPath['/episodes/2/offset']).toMatch(/run past the shard's 48/);
-    expect(byPath['/episodes/4/id']).toMatch(/second episode/);
+    const error = await rejected(readDataset(dir), 'DATASET_FORMAT');
+    expect(error.message).toMatch(/\/episodes\/0\/shard: not a shard/);
+    expect(error.message).toMatch(/\/episodes\/1\/world: not a world/);
+    expect(error.message).toMatch(/\/episodes\/2\/offset: frames 40…51 run past the shard's 48/);
+    expect(error.message).toMatch(/\/episodes\/4\/id: a second episode/);
   });
 
   it('refuses a missing shard file, naming it', async () => {
     const dir = await copy();
     await rm(join(dir, 'shards/shard-0001.frames.gz'));
-    const error = await rejected(readDataset(dir), 'DATASET_SHARD');
+    const error = await rejected(readDataset(dir), 'DATASET_MISSING');
     expect(error.message).toContain(join(dir, 'shards/shard-0001.frames.gz'));
   });
 
@@ -104,7 +105,7 @@ describe('readDataset', () => {
     bytes[bytes.length - 5] ^= 0xff;
     await writeFile(path, bytes);
     const dataset = await readDataset(dir);
-    const error = await rejected(dataset.readEpisode('e0000'), 'DATASET_SHARD');
+    const error = await rejected(dataset.readEpisode('e0000'), 'DATASET_FORMAT');
     expect(error.message).toContain(path);
     expect(error.message).toMatch(/has sha256 [0-9a-f]{64}, but .*index\.json says/);
     // The other shard still reads.
@@ -112,11 +113,11 @@ describe('readDataset', () => {
   });
 
   it('refuses a missing or unreadable index and an episode its shard does not hold', async () => {
-    const missing = await rejected(readDataset(join(scratch.path, 'nowhere')), 'DATASET_INDEX');
+    const missing = await rejected(readDataset(join(scratch.path, 'nowhere')), 'DATASET_MISSING');
     expect(missing.message).toMatch(/ENOENT/);
     const dir = await copy();
     await writeFile(join(dir, 'index.json'), '{');
-    expect((await rejected(readDataset(dir), 'DATASET_INDEX')).message).toMatch(/is not JSON/);
+    expect((await rejected(readDataset(dir), 'DATASET_FORMAT')).message).toMatch(/is not JSON/);
 
     const other = await copy();
     const sidecar = join(other, 'shards/shard-0000.json');
@@ -125,8 +126,8 @@ describe('readDataset', () => {
     meta.episodes.splice(2, 1);
     await writeFile(sidecar, JSON.stringify(meta));
     const dataset = await readDataset(other);
-    expect((await rejected(dataset.readEpisode('e0001'), 'DATASET_EPISODE')).message).toMatch(/\/poses must be 12 rows of 5/);
-    expect((await rejected(dataset.readEpisode('e0002'), 'DATASET_EPISODE')).message).toMatch(/"e0002" \(listed in index\.json\) is not in \/episodes/);
-    expect((await rejected(dataset.readEpisode('e9999'), 'DATASET_EPISODE')).message).toMatch(/no episode "e9999"/);
+    expect((await rejected(dataset.readEpisode('e0001'), 'DATASET_FORMAT')).message).toMatch(/\/poses must be 12 rows of 5/);
+    expect((await rejected(dataset.readEpisode('e0002'), 'DATASET_FORMAT')).message).toMatch(/"e0002" \(listed in index\.json\) is not in \/episodes/);
+    expect((await rejected(dataset.readEpisode('e9999'), 'DATASET_MISSING')).message).toMatch(/no episode "e9999"/);
   });
 });
