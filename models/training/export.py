@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
+import inspect
 import json
 import os
 import sys
@@ -104,8 +105,12 @@ def export_onnx(model: WorldModel, size: int, path: str) -> None:
         # torch 1.13 warns that prim::Constant has no shape inference; the graph is checked below
         # and the reference test holds onnxruntime to PyTorch.
         warnings.filterwarnings("ignore", message="The shape inference of prim::Constant")
+        warnings.filterwarnings("ignore", message="You are using the legacy TorchScript-based ONNX export")
+        extra = {}
+        if "dynamo" in inspect.signature(torch.onnx.export).parameters:
+            extra["dynamo"] = False  # torch ≥ 2.9 defaults to the dynamo exporter; this is the TorchScript one
         torch.onnx.export(model, args, tmp, opset_version=OPSET, input_names=INPUT_NAMES, output_names=OUTPUT_NAMES,
-                          dynamic_axes=dynamic, do_constant_folding=True)
+                          dynamic_axes=dynamic, do_constant_folding=True, **extra)
         import onnx  # checked here so a missing package fails before anything is written
 
         proto = onnx.load(tmp)
