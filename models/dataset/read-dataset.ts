@@ -17,12 +17,13 @@ import { collectSchemaIssues } from '../../generators/spec/parse-world-spec.ts';
 import { formatIssue, type SpecIssue } from '../../generators/spec/spec-error.ts';
 import { ActionSpaceSchema, WorldEntrySchema } from '../inference/model-card.ts';
 import { DatasetError } from './dataset-error.ts';
+import type { DatasetSplit } from './write-dataset.ts';
 
 const gunzipAsync = promisify(gunzip);
 
-export const DATASET_FORMAT = 'worldsmith-dataset';
-export const DATASET_SPLITS = ['train', 'validation', 'test', 'test-unseen-world'] as const;
-export type DatasetSplit = (typeof DATASET_SPLITS)[number];
+const DATASET_FORMAT = 'worldsmith-dataset';
+export const DATASET_SPLITS: readonly DatasetSplit[] = ['train', 'validation', 'test', 'test-unseen-world'];
+export type { DatasetSplit };
 
 const EpisodeEntrySchema = Type.Object({
   id: Type.String({ minLength: 1 }),

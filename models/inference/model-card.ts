@@ -16,14 +16,14 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { collectSchemaIssues } from '../../generators/spec/parse-world-spec.ts';
 import type { SpecIssue } from '../../generators/spec/spec-error.ts';
+import { ACTION_NAMES, POSE_FIELDS } from '../dataset/action-space.ts';
 import { ModelError } from './model-error.ts';
+
+export { ACTION_NAMES, POSE_FIELDS };
 
 export const MODEL_CARD_FORMAT = 'worldsmith-model-card';
 export const MODEL_CARD_VERSION = 1;
 export const MODEL_CARD_FILE = 'model-card.json';
-/** The action space of version 1, in input order. */
-export const ACTION_NAMES = ['forward', 'strafe', 'turn', 'look'] as const;
-export const POSE_FIELDS = ['x', 'y', 'z', 'yaw', 'pitch'] as const;
 /** `[(x−cx)/sx, (y−cy)/sy, (z−cz)/sz, sin yaw, cos yaw, pitch/sp]`. */
 export const POSE_FEATURES = 6;
 export const MAX_OPSET = 17;
