@@ -5,6 +5,9 @@
  * ArrayBuffers (no copies). `startInProcessRunner` runs the session on the calling thread — for
  * benchmarks that want the bare session, and where a worker cannot start.
  *
+ * Measured with the tiny fixture at 128², batch 16 (about 135 ms a call): a 2 ms interval timer
+ * fired once during an in-process call and 53 times during a worker's.
+ *
  * onnxruntime-node is a Node-API addon, so it loads in any number of worker threads; each worker
  * has its own session and its own intra-op thread pool (`threads`, default 1). Workers are unref'd
  * while idle: a model that was never closed does not keep the process alive.

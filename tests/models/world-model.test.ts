@@ -174,6 +174,21 @@ describe('WorldModel over the fixture model', () => {
     expect(next.length).toBe(64 * 48 * 3);
   });
 
+  it('keeps the event loop free while a step runs (in process it would stall)', async () => {
+    const b = 16;
+    const s = 128;
+    const big = () => ({ batch: b, height: s, width: s, frame: new Float32Array(b * 3 * s * s).fill(0.5), action: new Float32Array(b * 4), pose: new Float32Array(b * 6), state: new Float32Array(b * 24 * 16 * 16) });
+    await model.step(big());
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 2);
+    const started = performance.now();
+    await model.step(big());
+    const ms = performance.now() - started;
+    clearInterval(timer);
+    // About 130 ms of inference here; a blocked loop would tick at most once.
+    expect(ticks).toBeGreaterThanOrEqual(Math.min(5, Math.floor(ms / 20)));
+  });
+
   it('refuses bad step inputs, naming what is wrong', async () => {
     const good = referenceInputs();
     expect((await rejected(model.step({ ...referenceInputs(), batch: 0 }), 'MODEL_INPUT')).message).toMatch(/batch/);
