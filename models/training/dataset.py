@@ -56,7 +56,8 @@ def pose_normalisation(index: Dict) -> PoseNormalisation:
     if not worlds:
         raise DatasetError("index.json: worlds is empty; the pose features need the worlds' sizes and height ranges")
     eye = float(index.get("actionSpace", {}).get("eyeHeight", 1.7))
-    half = max(float(w["size"]) / 2.0 for w in worlds)
+    # `size` is the larger side in metres (an early writer gave [width, depth]: take the larger).
+    half = max(float(max(w["size"]) if isinstance(w["size"], list) else w["size"]) / 2.0 for w in worlds)
     mids = [(float(w["heightRange"][0]) + float(w["heightRange"][1])) / 2.0 for w in worlds]
     spans = [(float(w["heightRange"][1]) - float(w["heightRange"][0])) / 2.0 for w in worlds]
     max_pitch = math.radians(float(index.get("actionSpace", {}).get("maxPitchDegrees", 45)))

@@ -141,16 +141,19 @@ class WorldModel(nn.Module):
         gamma, beta = torch.chunk(film, 2, dim=1)
         x3 = x3 * (1.0 + gamma[:, :, None, None]) + beta[:, :, None, None]
 
-        # View-ray features per cell at /8: the ray's yaw (sin, cos) from the pose's yaw plus the
-        # column's angle, its vertical angle, the pitch and the eye position.
+        # View-ray features per cell at /8: the ray's yaw (sin, cos) from the pose's yaw and the
+        # column's angle, its vertical angle, the pitch and the eye position. Yaw runs from +z
+        # toward +x and glTF is right-handed with y up, so the image's right is the smaller yaw:
+        # the ray's yaw is yaw − the column's angle (rendered datasets agree: yaw growing moves
+        # the picture right).
         u, v, aspect = _coords(x3[:, :1])
         off_h = torch.atan(u * (self.tan_half_fov * aspect))
         off_v = -torch.atan(v * self.tan_half_fov)
         p = pose[:, :, None, None]
         sin_yaw, cos_yaw = p[:, 3:4], p[:, 4:5]
         sin_o, cos_o = torch.sin(off_h), torch.cos(off_h)
-        sin_r = sin_yaw * cos_o + cos_yaw * sin_o
-        cos_r = cos_yaw * cos_o - sin_yaw * sin_o
+        sin_r = sin_yaw * cos_o - cos_yaw * sin_o
+        cos_r = cos_yaw * cos_o + sin_yaw * sin_o
         ones = torch.ones_like(u)
         ray = torch.cat([sin_r, cos_r, 2.0 * sin_r * cos_r, cos_r * cos_r - sin_r * sin_r,
                          off_v, p[:, 5:6] * ones, p[:, 0:1] * ones, p[:, 1:2] * ones, p[:, 2:3] * ones], dim=1)

@@ -2,8 +2,10 @@
  * A tiny dataset in the world-model contract's format (models/CONTRACT.md, version 1), without a
  * world or a renderer: each frame is a procedural panorama seen from the pose — colours are smooth
  * functions of the view ray's yaw and pitch and of the eye's position — so turning shifts the image
- * sideways and looking shifts it vertically, as in a rendered world. Poses follow seeded random
- * actions at the contract's speeds. Same options, same bytes.
+ * sideways and looking shifts it vertically, as in a rendered world. The geometry is the renderer's
+ * (glTF, right-handed, y up; yaw from +z toward +x): the image's right is the smaller yaw, turn +1
+ * turns right (yaw falls), strafe +1 steps right. Poses follow seeded random actions at the
+ * contract's speeds. Same options, same bytes.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -69,7 +71,7 @@ function renderFrame(pose: Pose, size: number, out: Uint8Array, at: number): voi
     const v = ((2 * i + 1) / size - 1) * tanV;
     for (let j = 0; j < size; j += 1) {
       const u = ((2 * j + 1) / size - 1) * tanV;
-      const theta = yaw + Math.atan(u);
+      const theta = yaw - Math.atan(u);
       const phi = pitch - Math.atan(v);
       const k = at + (i * size + j) * 3;
       out[k] = Math.round(255 * (0.5 + 0.45 * Math.sin(3 * theta + 0.05 * x)));
@@ -90,11 +92,12 @@ function episode(rand: () => number, frames: number): { actions: number[][]; pos
   for (let t = 1; t < frames; t += 1) {
     if (t === 1 || rand() < 0.15) action = [rand() * 2 - 1, rand() * 2 - 1, rand() * 2 - 1, rand() * 2 - 1].map((a) => Math.round(a * 100) / 100);
     const [x, y, z, yaw, pitch] = pose;
-    const nyaw = yaw + action[2] * ((ACTION_SPACE.turnDegreesPerSecond * Math.PI) / 180) * dt;
+    const nyaw = yaw - action[2] * ((ACTION_SPACE.turnDegreesPerSecond * Math.PI) / 180) * dt;
     const npitch = Math.max(-maxPitch, Math.min(maxPitch, pitch + action[3] * ((ACTION_SPACE.lookDegreesPerSecond * Math.PI) / 180) * dt));
     const step = ACTION_SPACE.walkSpeed * dt;
-    const nx = Math.max(-half, Math.min(half, x + step * (action[0] * Math.sin(nyaw) + action[1] * Math.cos(nyaw))));
-    const nz = Math.max(-half, Math.min(half, z + step * (action[0] * Math.cos(nyaw) - action[1] * Math.sin(nyaw))));
+    // forward along (sin yaw, cos yaw), right along (−cos yaw, sin yaw)
+    const nx = Math.max(-half, Math.min(half, x + step * (action[0] * Math.sin(nyaw) - action[1] * Math.cos(nyaw))));
+    const nz = Math.max(-half, Math.min(half, z + step * (action[0] * Math.cos(nyaw) + action[1] * Math.sin(nyaw))));
     pose = [nx, y, nz, nyaw, npitch];
     actions.push(action);
     poses.push(pose);
