@@ -50,7 +50,8 @@ export type ActionSpace = Static<typeof ActionSpaceSchema>;
 export const WorldEntrySchema = Type.Object({
   id: Type.String({ minLength: 1 }),
   seed: Type.Integer(),
-  size: Positive('World side, metres.'),
+  // An early dataset writer gave [width, depth]; the trainer reads both, so the card and the reader do too.
+  size: Type.Union([Positive('The world\'s larger side, metres.'), Type.Tuple([Type.Number({ exclusiveMinimum: 0 }), Type.Number({ exclusiveMinimum: 0 })])]),
   heightRange: Numbers(2, '[lowest, highest] terrain height, metres.'),
   holdout: Type.Boolean({ description: 'Every episode of this world is in the test-unseen-world split.' }),
 });

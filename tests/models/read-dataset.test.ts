@@ -91,6 +91,12 @@ describe('readDataset', () => {
     expect(error.message).toMatch(/\/episodes\/4\/id: a second episode/);
   });
 
+  it("reads an early writer's [width, depth] world size, as the trainer does", async () => {
+    const dir = await copy();
+    await editIndex(dir, (index) => (index.worlds[0].size = [64, 48]));
+    expect((await readDataset(dir)).index.worlds[0].size).toEqual([64, 48]);
+  });
+
   it('refuses a missing shard file, naming it', async () => {
     const dir = await copy();
     await rm(join(dir, 'shards/shard-0001.frames.gz'));
