@@ -18,6 +18,7 @@
  */
 import { throwIfAborted } from '../../generators/worldsmith-error.ts';
 import type { Dataset, DatasetSplit, Episode } from '../dataset/read-dataset.ts';
+import { ActionSpaceSchema } from '../inference/model-card.ts';
 import { ModelError } from '../inference/model-error.ts';
 import type { WorldModel } from '../inference/world-model.ts';
 import { PSNR_CAP_DB, psnr } from './psnr.ts';
@@ -201,7 +202,12 @@ export function checkDatasetFitsModel(model: WorldModel, dataset: Dataset): void
   const d = card.state.downsample;
   if (index.frameSize % d !== 0) problems.push(`frames are ${index.frameSize}×${index.frameSize}, not a multiple of the model's state.downsample (${d})`);
   if (index.fps !== card.fps) problems.push(`fps is ${index.fps}, the model's ${card.fps}`);
-  if (JSON.stringify(index.actionSpace) !== JSON.stringify(card.actionSpace)) problems.push(`actionSpace differs from the card's (${JSON.stringify(index.actionSpace)} vs ${JSON.stringify(card.actionSpace)})`);
+  // The contract's fields only: a writer may record more (maxWadeMetres) than a card carries.
+  for (const key of Object.keys(ActionSpaceSchema.properties) as Array<keyof typeof card.actionSpace>) {
+    if (JSON.stringify(index.actionSpace[key]) !== JSON.stringify(card.actionSpace[key])) {
+      problems.push(`actionSpace.${key} is ${JSON.stringify(index.actionSpace[key])}, the model's ${JSON.stringify(card.actionSpace[key])}`);
+    }
+  }
   if (index.fovDegrees !== card.fovDegrees) problems.push(`fovDegrees is ${index.fovDegrees}, the model's ${card.fovDegrees}`);
   if (problems.length > 0) {
     throw new ModelError('MODEL_DATASET', `The dataset ${dataset.directory} does not fit model ${card.name}: ${problems.join('; ')}. Evaluate on a dataset written with the model's settings.`);

@@ -215,6 +215,15 @@ describe('evaluateModel with the fixture model', () => {
       const other = await evaluateModel(model, await readDataset(long)).catch((e: unknown) => e);
       expect((other as ModelError).code).toBe('MODEL_DATASET');
       expect((other as ModelError).message).toMatch(/fps is 30, the model's 20/);
+      // A field the contract does not name (the writer's maxWadeMetres) is no difference; a speed is.
+      const index = JSON.parse(original);
+      index.actionSpace.maxWadeMetres = 0.5;
+      await writeFile(indexPath, JSON.stringify(index));
+      expect((await evaluateModel(model, await readDataset(long), { episodes: 1, steps: [1], stripSteps: [1] })).steps[0].episodes).toBe(1);
+      index.actionSpace.walkSpeed = 5;
+      await writeFile(indexPath, JSON.stringify(index));
+      const faster = await evaluateModel(model, await readDataset(long)).catch((e: unknown) => e);
+      expect((faster as ModelError).message).toMatch(/actionSpace\.walkSpeed is 5, the model's 4/);
     } finally {
       await writeFile(indexPath, original);
     }
