@@ -82,6 +82,20 @@ describe('PSNR and SSIM', () => {
     expect(ssim(new Uint8Array(768).fill(a), new Uint8Array(768).fill(b), 16, 16)).toBeCloseTo((2 * a * b + c1) / (a * a + b * b + c1), 12);
   });
 
+  it('PSNR and SSIM equal scikit-image 0.26 (structural_similarity(a, b, channel_axis=2, data_range=255))', () => {
+    // b = (3a + noise) / 4 in integers; reference values computed once with scikit-image 0.26.0.
+    for (const [w, h, seedA, seedB, wantSsim, wantPsnr] of [
+      [19, 13, 3, 4, 0.9196285330450896, 19.709437890791047],
+      [64, 64, 5, 6, 0.9225217025192589, 19.839190304948218],
+    ]) {
+      const a = seeded(w * h * 3, seedA);
+      const noise = seeded(w * h * 3, seedB);
+      const b = a.map((v, i) => Math.floor((3 * v + noise[i]) / 4));
+      expect(ssim(a, b, w, h)).toBeCloseTo(wantSsim, 12);
+      expect(psnr(a, b)).toBeCloseTo(wantPsnr, 10);
+    }
+  });
+
   it('SSIM matches its definition window by window, is symmetric, and falls with noise', () => {
     const a = seeded(19 * 13 * 3, 3);
     const noisy = a.map((v, i) => Math.max(0, Math.min(255, v + ((i * 37) % 41) - 20)));
