@@ -7,6 +7,7 @@ import { WORLDSMITH_VERSION } from '../generators/version.ts';
 import { UsageError } from './usage-error.ts';
 import { cutsceneVerb } from './verbs/cutscene.ts';
 import { datasetVerb } from './verbs/dataset.ts';
+import { datasetSplitVerb } from './verbs/dataset-split.ts';
 import { demoVerb } from './verbs/demo.ts';
 import { evalModelVerb } from './verbs/eval-model.ts';
 import { generateVerb } from './verbs/generate.ts';
@@ -18,7 +19,7 @@ import { textureVerb } from './verbs/texture.ts';
 import { validateVerb } from './verbs/validate.ts';
 import type { CliIo, Verb } from './verbs/verb.ts';
 
-const VERBS: Verb[] = [demoVerb, interpretVerb, generateVerb, textureVerb, renderVerb, planVerb, cutsceneVerb, datasetVerb, evalModelVerb, validateVerb, schemaVerb];
+const VERBS: Verb[] = [demoVerb, interpretVerb, generateVerb, textureVerb, renderVerb, planVerb, cutsceneVerb, datasetVerb, datasetSplitVerb, evalModelVerb, validateVerb, schemaVerb];
 
 const INPUT_ERRORS = new Set(['USAGE', 'SPEC_INVALID', 'TEXTURE_DESCRIPTION', 'TEXTURE_SIZE', 'TEXTURE_FORMAT', 'RENDER_INPUT', 'PLAN_UNKNOWN_SUBJECT', 'PLAN_CAMERA_BLOCKED', 'PLAN_NO_PATH', 'PLAN_WORLD_MISMATCH', 'PLAN_OPTIONS', 'DATASET_INPUT', 'DATASET_FORMAT', 'DATASET_MISSING', 'MODEL_CARD', 'MODEL_MISMATCH', 'MODEL_LOAD', 'MODEL_INPUT', 'MODEL_DATASET']);
 

@@ -355,7 +355,7 @@ async function writeAtomic(path: string, data: Uint8Array | string): Promise<voi
 }
 
 /** `from` takes `to`'s place: the old one is moved aside first and removed after. */
-async function replaceDirectory(from: string, to: string): Promise<void> {
+export async function replaceDirectory(from: string, to: string): Promise<void> {
   const aside = `${to}.old-${process.pid}`;
   const existed = await stat(to).then(() => true, () => false);
   if (existed) await rename(to, aside);
