@@ -13,18 +13,9 @@ import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTorchPython } from '../../models/training/find-python.ts';
 import { pythonModuleCommand } from '../../models/training/run-python.ts';
+import { checkAgainstReference, type Reference } from '../helpers/onnx-reference.ts';
 import { writeSyntheticDataset } from '../helpers/synthetic-dataset.ts';
 
-interface EncodedTensor {
-  shape: number[];
-  dtype: 'float32';
-  data: string;
-}
-interface Reference {
-  tolerance: number;
-  inputs: Record<string, EncodedTensor>;
-  outputs: Record<string, EncodedTensor>;
-}
 interface LogEntry {
   step: number;
   loss: number;
@@ -36,50 +27,6 @@ interface LogEntry {
 
 const python = findTorchPython();
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'models', 'tiny');
-
-function decode(t: EncodedTensor): ort.Tensor {
-  const bytes = Buffer.from(t.data, 'base64');
-  const data = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  return new ort.Tensor('float32', data, t.shape);
-}
-
-function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i += 1) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-}
-
-/** One stream (row `i`) of a batch tensor, as a batch of one. */
-function row(t: ort.Tensor, i: number): ort.Tensor {
-  const per = t.data.length / t.dims[0];
-  return new ort.Tensor('float32', (t.data as Float32Array).slice(i * per, (i + 1) * per), [1, ...t.dims.slice(1)]);
-}
-
-async function checkAgainstReference(dir: string): Promise<void> {
-  const reference = JSON.parse(readFileSync(join(dir, 'reference.json'), 'utf8')) as Reference;
-  const session = await ort.InferenceSession.create(join(dir, 'model.onnx'), { intraOpNumThreads: 1 });
-  try {
-    expect(session.inputNames).toEqual(['frame', 'action', 'pose', 'state']);
-    expect(session.outputNames).toEqual(['next_frame', 'next_state']);
-    const feeds = Object.fromEntries(Object.entries(reference.inputs).map(([k, v]) => [k, decode(v)]));
-    const out = await session.run(feeds);
-    for (const name of ['next_frame', 'next_state']) {
-      const want = decode(reference.outputs[name]);
-      expect(out[name].dims).toEqual(want.dims);
-      expect(maxDiff(out[name].data as Float32Array, want.data as Float32Array)).toBeLessThanOrEqual(reference.tolerance);
-    }
-    // Each stream alone gives what it gave in the batch.
-    for (let i = 0; i < reference.inputs.frame.shape[0]; i += 1) {
-      const single = await session.run(Object.fromEntries(Object.entries(feeds).map(([k, v]) => [k, row(v, i)])));
-      for (const name of ['next_frame', 'next_state']) {
-        expect(maxDiff(single[name].data as Float32Array, row(out[name], i).data as Float32Array)).toBeLessThanOrEqual(1e-5);
-      }
-    }
-  } finally {
-    await session.release();
-  }
-}
 
 describe('the committed tiny fixture (tests/fixtures/models/tiny)', () => {
   it('runs in onnxruntime-node as PyTorch did, at batch 2 and per stream', async () => {
