@@ -44,7 +44,8 @@ export async function extractSplit(dataset: Dataset, options: ExtractSplitOption
   for (const e of chosen) byShard.set(e.shard, [...(byShard.get(e.shard) ?? []), e]);
 
   const episodes: EpisodeEntry[] = [];
-  const shards: DatasetIndex['shards'] = [];
+  // As the writer records them: with each file's size.
+  const shards: Array<DatasetIndex['shards'][number] & { bytes: number }> = [];
   let bytes = 0;
   for (const [name, list] of byShard) {
     const frames = list.reduce((n, e) => n + e.frames, 0);
@@ -61,7 +62,7 @@ export async function extractSplit(dataset: Dataset, options: ExtractSplitOption
     const gz = gzipSync(pixels, { level: 6 });
     await writeFile(join(partial, `${name}.frames.gz`), gz);
     await writeFile(join(partial, `${name}.json`), JSON.stringify({ episodes: sidecar }));
-    shards.push({ name, frames, sha256: createHash('sha256').update(gz).digest('hex'), bytes: gz.byteLength } as DatasetIndex['shards'][number]);
+    shards.push({ name, frames, sha256: createHash('sha256').update(gz).digest('hex'), bytes: gz.byteLength });
     bytes += gz.byteLength;
   }
   const source = dataset.index;
