@@ -4,11 +4,13 @@
  * score the model on exactly the frames its card reports. Frames, actions, poses and times are
  * copied unchanged; episodes keep their ids, worlds and policies; the episodes of each source
  * shard go into one shard (same name), so the same source gives the same bytes. The index records
- * where it came from in `command`. Written to `OUT.partial/` and renamed into place.
+ * where it came from in `command`. Written to `OUT.partial/` and renamed into place; on any failure
+ * the partial copy is removed and OUT is left as it was. OUT may not be the source, nor inside or
+ * around it (that would replace the dataset being read).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DatasetError } from './dataset-error.ts';
 import type { Dataset, DatasetIndex, DatasetSplit, EpisodeEntry } from './read-dataset.ts';
@@ -36,8 +38,22 @@ export async function extractSplit(dataset: Dataset, options: ExtractSplitOption
   if (!Number.isInteger(limit) || limit < 0) throw new DatasetError('DATASET_INPUT', `episodes ${limit} is not allowed: give a whole number (0: all).`);
   if (limit > 0) chosen = chosen.slice(0, limit);
 
+  if (overlaps(options.out, dataset.directory)) {
+    throw new DatasetError('DATASET_INPUT', `The output directory ${options.out} is the dataset ${dataset.directory} itself, inside it or around it: writing there would replace the dataset being read. Choose a directory outside it.`);
+  }
+
   const partial = `${options.out}.partial`;
   await rm(partial, { recursive: true, force: true });
+  try {
+    return await writeSplit(dataset, chosen, partial, options, limit);
+  } catch (error) {
+    // Nothing half-written stays: OUT is only ever replaced whole, and the partial copy goes.
+    await rm(partial, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function writeSplit(dataset: Dataset, chosen: EpisodeEntry[], partial: string, options: ExtractSplitOptions, limit: number): Promise<ExtractedSplit> {
   await mkdir(join(partial, 'shards'), { recursive: true });
   const frameBytes = dataset.index.frameSize * dataset.index.frameSize * 3;
   const byShard = new Map<string, EpisodeEntry[]>();
@@ -75,6 +91,15 @@ export async function extractSplit(dataset: Dataset, options: ExtractSplitOption
   await writeFile(join(partial, 'index.json'), `${JSON.stringify(index, null, 1)}\n`);
   await replaceDirectory(partial, options.out);
   return { index, frames: shards.reduce((n, s) => n + s.frames, 0), bytes };
+}
+
+/** Whether one directory is the other, or lies inside it. */
+function overlaps(a: string, b: string): boolean {
+  const inside = (child: string, parent: string) => {
+    const path = relative(resolve(parent), resolve(child));
+    return path === '' || (path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path));
+  };
+  return inside(a, b) || inside(b, a);
 }
 
 function splitCounts(dataset: Dataset): string {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatasetError } from '../../models/dataset/dataset-error.ts';
@@ -13,7 +13,7 @@ let source: string;
 beforeAll(async () => {
   scratch = await scratchDir();
   source = join(scratch.path, 'source');
-  // Two shards of four episodes; the three test episodes fall in both.
+  // Two shards of four episodes.
   writeSyntheticDataset(source, { size: 16, train: 4, validation: 1, test: 3, frames: 10, episodesPerShard: 4 });
 });
 afterAll(() => scratch.remove());
@@ -58,6 +58,34 @@ describe('extractSplit', () => {
     expect(error).toBeInstanceOf(DatasetError);
     expect((error as DatasetError).code).toBe('DATASET_INPUT');
     expect((error as Error).message).toMatch(/train 4, validation 1, test 3, test-unseen-world 0/);
+  });
+
+  it('refuses to write over, into or around the dataset it reads, and leaves the dataset whole', async () => {
+    const from = await readDataset(source);
+    const before = await readFile(join(source, 'index.json'));
+    for (const out of [source, join(source, 'inside'), scratch.path]) {
+      const error = await extractSplit(from, { split: 'test', out }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DatasetError);
+      expect((error as Error).message).toMatch(/would replace the dataset being read/);
+    }
+    expect((await readFile(join(source, 'index.json'))).equals(before)).toBe(true);
+    expect((await readDataset(source)).episodes('train').length).toBe(4);
+  });
+
+  it('leaves nothing behind when a shard turns out damaged part-way', async () => {
+    // One episode a shard, so the test episodes lie in three shards.
+    const damaged = join(scratch.path, 'damaged-source');
+    writeSyntheticDataset(damaged, { size: 16, train: 1, validation: 1, test: 3, frames: 10, episodesPerShard: 1 });
+    const from = await readDataset(damaged);
+    // The last test episode's shard no longer matches its sha256; the first one's still does.
+    const lastShard = from.episodes('test').at(-1)!.shard;
+    expect(from.episodes('test')[0].shard).not.toBe(lastShard);
+    await writeFile(join(damaged, `${lastShard}.frames.gz`), 'not gzip');
+    const out = join(scratch.path, 'from-damaged');
+    const error = await extractSplit(from, { split: 'test', out }).catch((e: unknown) => e);
+    expect((error as DatasetError).code).toBe('DATASET_FORMAT');
+    expect(await stat(out).catch(() => null)).toBeNull();
+    expect(await stat(`${out}.partial`).catch(() => null)).toBeNull();
   });
 
   it('runs as worldsmith dataset-split, and says what is wrong with its flags', async () => {
