@@ -13,7 +13,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DatasetError } from './dataset-error.ts';
-import type { Dataset, DatasetIndex, DatasetSplit, EpisodeEntry } from './read-dataset.ts';
+import { splitCounts, type Dataset, type DatasetIndex, type DatasetSplit, type EpisodeEntry } from './read-dataset.ts';
 import { replaceDirectory } from './write-dataset.ts';
 
 export interface ExtractSplitOptions {
@@ -100,8 +100,4 @@ function overlaps(a: string, b: string): boolean {
     return path === '' || (path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path));
   };
   return inside(a, b) || inside(b, a);
-}
-
-function splitCounts(dataset: Dataset): string {
-  return (['train', 'validation', 'test', 'test-unseen-world'] as const).map((s) => `${s} ${dataset.episodes(s).length}`).join(', ');
 }

@@ -213,6 +213,11 @@ export async function readDataset(directory: string): Promise<Dataset> {
   };
 }
 
+/** How many episodes each split has, for messages: "train 4, validation 1, test 3, test-unseen-world 0". */
+export function splitCounts(dataset: Pick<Dataset, 'episodes'>): string {
+  return DATASET_SPLITS.map((s) => `${s} ${dataset.episodes(s).length}`).join(', ');
+}
+
 /** A parsed index.json → a DatasetIndex, or one DatasetError listing every problem. */
 export function parseDatasetIndex(json: unknown, source = 'index.json'): DatasetIndex {
   const fail = (issues: SpecIssue[]) =>

@@ -17,7 +17,7 @@
  * Each frame's PSNR is capped at PSNR_CAP_DB before averaging (identical frames have infinite PSNR).
  */
 import { throwIfAborted } from '../../generators/worldsmith-error.ts';
-import type { Dataset, DatasetSplit, Episode } from '../dataset/read-dataset.ts';
+import { splitCounts, type Dataset, type DatasetSplit, type Episode } from '../dataset/read-dataset.ts';
 import { ActionSpaceSchema } from '../inference/model-card.ts';
 import { ModelError } from '../inference/model-error.ts';
 import type { WorldModel } from '../inference/world-model.ts';
@@ -102,8 +102,7 @@ export async function evaluateModel(model: WorldModel, dataset: Dataset, options
   if (o.steps.some((s) => !Number.isInteger(s) || s < 1)) throw new ModelError('MODEL_INPUT', `steps must be whole numbers ≥ 1 (got ${o.steps.join(', ')}).`);
   let chosen = dataset.episodes(o.split);
   if (chosen.length === 0) {
-    const counts = ['train', 'validation', 'test', 'test-unseen-world'].map((s) => `${s} ${dataset.episodes(s as DatasetSplit).length}`).join(', ');
-    throw new ModelError('MODEL_DATASET', `The dataset ${dataset.directory} has no episodes in split "${o.split}" (${counts}); choose another split.`);
+    throw new ModelError('MODEL_DATASET', `The dataset ${dataset.directory} has no episodes in split "${o.split}" (${splitCounts(dataset)}); choose another split.`);
   }
   if (o.episodes > 0) chosen = chosen.slice(0, o.episodes);
 
