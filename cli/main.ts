@@ -15,11 +15,12 @@ import { interpretVerb } from './verbs/interpret.ts';
 import { planVerb } from './verbs/plan.ts';
 import { renderVerb } from './verbs/render.ts';
 import { schemaVerb } from './verbs/schema.ts';
+import { serveVerb } from './verbs/serve.ts';
 import { textureVerb } from './verbs/texture.ts';
 import { validateVerb } from './verbs/validate.ts';
 import type { CliIo, Verb } from './verbs/verb.ts';
 
-const VERBS: Verb[] = [demoVerb, interpretVerb, generateVerb, textureVerb, renderVerb, planVerb, cutsceneVerb, datasetVerb, datasetSplitVerb, evalModelVerb, validateVerb, schemaVerb];
+const VERBS: Verb[] = [demoVerb, interpretVerb, generateVerb, textureVerb, renderVerb, planVerb, cutsceneVerb, datasetVerb, datasetSplitVerb, evalModelVerb, serveVerb, validateVerb, schemaVerb];
 
 const INPUT_ERRORS = new Set(['USAGE', 'SPEC_INVALID', 'TEXTURE_DESCRIPTION', 'TEXTURE_SIZE', 'TEXTURE_FORMAT', 'RENDER_INPUT', 'PLAN_UNKNOWN_SUBJECT', 'PLAN_CAMERA_BLOCKED', 'PLAN_NO_PATH', 'PLAN_WORLD_MISMATCH', 'PLAN_OPTIONS', 'DATASET_INPUT', 'DATASET_FORMAT', 'DATASET_MISSING', 'MODEL_CARD', 'MODEL_MISMATCH', 'MODEL_LOAD', 'MODEL_INPUT', 'MODEL_DATASET']);
 

@@ -17,7 +17,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const SHARED_SOURCES = ['../babylon/install-meshopt-decoder.ts', 'glb-info.ts', '../../generators/shots/timeline.ts'];
 const LIBRARIES = ['@babylonjs/core', '@babylonjs/loaders', 'meshoptimizer', 'mediabunny'];
 
-export type PageEntry = 'render-page' | 'video-page';
+export type PageEntry = 'render-page' | 'video-page' | 'live-page';
 
 const cached = new Map<PageEntry, Promise<string>>();
 

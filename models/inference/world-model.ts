@@ -74,6 +74,12 @@ export interface WorldStream {
   warm(frames: Uint8Array | readonly Uint8Array[], actions: ArrayLike<ArrayLike<number>>, poses: ArrayLike<ArrayLike<number>>): Promise<void>;
   /** The next frame (RGB uint8, H × W × 3) after `action`, seen from `pose`. */
   predict(action: ArrayLike<number>, pose: ArrayLike<number>): Promise<Uint8Array>;
+  /**
+   * Re-anchors a warm stream on a true frame (RGB uint8, H × W × 3): the next prediction starts from
+   * it instead of the model's own last frame, keeping the state — what a warm-up step feeds. A live
+   * server does this with rendered frames so long rollouts do not drift.
+   */
+  anchor(frame: Uint8Array): void;
   /** Forgets the state and the last frame; `warm` again before predicting. */
   reset(): void;
 }
@@ -183,6 +189,15 @@ export function createWorldModel(card: ModelCard, runner: StepRunner, directory:
     }
     async predict(action: ArrayLike<number>, pose: ArrayLike<number>) {
       return (await stepStreams([{ stream: this, action, pose }]))[0];
+    }
+    anchor(frame: Uint8Array) {
+      if (this.busy) throw new ModelError('MODEL_INPUT', 'The stream is stepping; await its step before anchoring it.');
+      if (!this.last) throw new ModelError('MODEL_INPUT', 'anchor: the stream has no context; warm it with true frames first.');
+      const pixels = this.width * this.height;
+      if (!(frame instanceof Uint8Array) || frame.length !== pixels * 3) throw new ModelError('MODEL_INPUT', `anchor: an RGB frame here is ${pixels * 3} bytes (H × W × 3, uint8); got ${frame instanceof Uint8Array ? frame.length : typeof frame}.`);
+      const planes = new Float32Array(3 * pixels);
+      rgbToPlanes(frame, pixels, planes);
+      this.last = planes;
     }
     reset() {
       if (this.busy) throw new ModelError('MODEL_INPUT', 'The stream is stepping; await its step before resetting it.');

@@ -1,0 +1,157 @@
+/**
+ * `startStreamServer`: one process, one port — express (the HTTP API, generated assets, the sample
+ * page) and Colyseus 0.18 with the WebSocket transport (the `world` rooms) — on embedded defaults:
+ * a local file store, the shipped world model, the embedded Chromium, everything in process.
+ * With `redis`, Colyseus's Redis presence and driver let several processes (and machines) share
+ * rooms and matchmaking; they must share the token secret and the store directory.
+ *
+ * `close()` shuts down gracefully: no new joins, every room tells its players and lets the frames
+ * being made go out, then the sockets, the renderers and the model's workers close.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Server, type Presence } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { openLiveRenderer } from '../../engine-bridge/render/live-renderer.ts';
+import { WORLD_ROOM } from '../../engine-bridge/stream-client/stream-protocol.ts';
+import { loadWorldModel, type WorldModel } from '../../models/inference/world-model.ts';
+import { createTokenIssuer } from '../auth/join-token.ts';
+import { createStreamMetrics } from '../metrics/metrics.ts';
+import { setRoomContext, STREAM_LIMIT_DEFAULTS, STREAM_SETTING_DEFAULTS, type RoomContext, type StreamLimits, type StreamSettings } from '../rooms/room-context.ts';
+import { WorldRoom } from '../rooms/world-room.ts';
+import { ServerError } from '../server-error.ts';
+import { openWorldCatalog, type WorldCatalog, type WorldCatalogOptions } from '../worlds/world-catalog.ts';
+import { mountHttpApi } from './http-api.ts';
+import { buildSamplePage } from './sample-page.ts';
+
+export interface StreamServerOptions {
+  /** 0 picks a free port (default 2567). */
+  port?: number;
+  host?: string;
+  /** The store directory (worlds' specs and files); none keeps them in memory. */
+  store?: string;
+  /** The world model's directory; null runs without one (render frames only). Default: the shipped model. */
+  model?: string | null;
+  modelWorkers?: number;
+  /** HMAC secret for join tokens (shared by every process of a scaled-out server). Default: WORLDSMITH_TOKEN_SECRET, else random. */
+  tokenSecret?: string;
+  /** Guards POST /api/tokens and POST /api/worlds. */
+  apiKey?: string;
+  limits?: Partial<StreamLimits>;
+  settings?: Partial<StreamSettings>;
+  /** redis://host:port: Colyseus's Redis presence and driver (scale-out). */
+  redis?: string;
+  /** How clients reach this process when scaled out (host:port); default 127.0.0.1:<port>. */
+  publicAddress?: string;
+  /** Worlds to add at start: a spec, or a prompt and seed. */
+  worlds?: Array<{ spec: unknown } | { prompt: string; seed?: number }>;
+  /** Stand-ins for tests. */
+  openRenderer?: RoomContext['openRenderer'];
+  catalogOptions?: Omit<WorldCatalogOptions, 'store'>;
+  /** Serve the sample game page at / (default true). */
+  samplePage?: boolean;
+}
+
+export interface StreamServer {
+  port: number;
+  /** http://host:port */
+  url: string;
+  catalog: WorldCatalog;
+  context: RoomContext;
+  colyseus: Server;
+  /** World ids added at start, in order. */
+  worldIds: string[];
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MODEL_DIR = new URL('../../models/checkpoints/valley-64/', import.meta.url).pathname;
+
+export async function startStreamServer(options: StreamServerOptions = {}): Promise<StreamServer> {
+  const secret = options.tokenSecret ?? process.env.WORLDSMITH_TOKEN_SECRET ?? randomBytes(32).toString('hex');
+  if (options.redis && !options.tokenSecret && !process.env.WORLDSMITH_TOKEN_SECRET) {
+    throw new ServerError('SERVER', 'Scaled out with Redis, every process must check the same tokens: set WORLDSMITH_TOKEN_SECRET (or --token-secret) to the same value on each.');
+  }
+  const catalog = await openWorldCatalog({ ...options.catalogOptions, store: options.store });
+  const worldIds: string[] = [];
+  for (const w of options.worlds ?? []) worldIds.push((await catalog.add(w)).id);
+
+  const modelDir = options.model === undefined ? DEFAULT_MODEL_DIR : options.model;
+  let modelPromise: Promise<WorldModel | null> | null = null;
+  const model = () => (modelPromise ??= modelDir ? loadWorldModel(modelDir, { workers: options.modelWorkers ?? 1 }) : Promise.resolve(null));
+
+  const context: RoomContext = {
+    catalog,
+    tokens: createTokenIssuer(secret),
+    metrics: createStreamMetrics(),
+    model,
+    openRenderer: options.openRenderer ?? ((glb, o) => openLiveRenderer(glb, o)),
+    limits: { ...STREAM_LIMIT_DEFAULTS, ...options.limits },
+    settings: { ...STREAM_SETTING_DEFAULTS, ...options.settings },
+    streams: 0,
+    rooms: 0,
+    draining: false,
+  };
+  setRoomContext(context);
+  const started = performance.now();
+  context.metrics.registry.collect('process_resident_memory_bytes', 'Resident memory of this process.', () => process.memoryUsage().rss);
+  context.metrics.registry.collect('nodejs_heap_used_bytes', 'V8 heap in use.', () => process.memoryUsage().heapUsed);
+  context.metrics.registry.collect('process_cpu_seconds_total', 'User and system CPU time of this process.', () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  });
+  context.metrics.registry.collect('process_uptime_seconds', 'Seconds since the server started.', () => (performance.now() - started) / 1000);
+
+  let listening = false;
+  let samplePage: Promise<{ html: string; script: string }> | null = null;
+  const port = options.port ?? 2567;
+  const host = options.host ?? '0.0.0.0';
+  let presence: Presence | undefined;
+  let driver: unknown;
+  if (options.redis) {
+    if (port === 0 && !options.publicAddress) throw new ServerError('SERVER', 'Scaled out with Redis, a process is reached at its own address: give a fixed --port (or --public-address host:port).');
+    const [{ RedisPresence }, { RedisDriver }] = await Promise.all([import('@colyseus/redis-presence'), import('@colyseus/redis-driver')]);
+    presence = new RedisPresence(options.redis);
+    driver = new RedisDriver(options.redis);
+  }
+  const transport = new WebSocketTransport({ maxPayload: 4 * 1024, pingInterval: 5000, pingMaxRetries: 3 });
+  const colyseus = new Server({
+    transport,
+    presence,
+    driver: driver as never,
+    greet: false,
+    gracefullyShutdown: false,
+    publicAddress: options.redis ? (options.publicAddress ?? `127.0.0.1:${port}`) : undefined,
+    express: (app) =>
+      mountHttpApi(app, {
+        context,
+        apiKey: options.apiKey,
+        ready: () => listening && !context.draining,
+        samplePage: options.samplePage === false ? undefined : () => (samplePage ??= buildSamplePage()),
+      }),
+  });
+  colyseus.define(WORLD_ROOM, WorldRoom).filterBy(['worldId']);
+  await colyseus.listen(port, host);
+  const actualPort = (transport.server!.address() as AddressInfo).port;
+  (colyseus as unknown as { port: number }).port = actualPort;
+  listening = true;
+
+  let closing: Promise<void> | null = null;
+  return {
+    port: actualPort,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}`,
+    catalog,
+    context,
+    colyseus,
+    worldIds,
+    close() {
+      closing ??= (async () => {
+        context.draining = true;
+        await colyseus.gracefullyShutdown(false);
+        transport.server?.closeAllConnections?.();
+        if (modelPromise) await (await modelPromise.catch(() => null))?.close();
+        setRoomContext(null);
+      })();
+      return closing;
+    },
+  };
+}

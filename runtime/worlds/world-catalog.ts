@@ -1,0 +1,195 @@
+/**
+ * The worlds a server knows, by id, and the ones loaded in memory for rooms.
+ *
+ *   add(spec | {prompt, seed}) ─▶ id = world-<seed>-<sha256(spec JSON)[0:8]> (the id the world model's
+ *                                  datasets and card use), spec.json written to the store
+ *   load(id) ─▶ generated in a worker thread on first use, kept (LRU), files written to the store
+ *
+ * The store is a directory (`<store>/worlds/<id>/spec.json`, `world.glb`, `chunks/…`); a restarted
+ * server finds its worlds there. Generation is deterministic, so a world made again is the same
+ * bytes. Paths under the store come only from ids this file made and checked: no client string
+ * ever becomes a path.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ChunkIndex } from '../../generators/export/build-chunked-documents.ts';
+import { interpretPrompt } from '../../generators/interpret/interpret-prompt.ts';
+import { parseWorldSpec } from '../../generators/spec/parse-world-spec.ts';
+import type { WorldSpec } from '../../generators/spec/world-spec-schema.ts';
+import { WorldQuery } from '../../generators/world/world-query.ts';
+import type { World } from '../../generators/world/world.ts';
+import { ServerError } from '../server-error.ts';
+import { generateWorldInWorker, type GeneratedWorld } from './generate-in-worker.ts';
+
+export interface LoadedWorld {
+  id: string;
+  spec: WorldSpec;
+  world: World;
+  query: WorldQuery;
+  glb: Uint8Array;
+  chunkIndex: ChunkIndex;
+  /** Chunk glbs by file name (as the index names them). */
+  chunks: ReadonlyMap<string, Uint8Array>;
+}
+
+export type WorldStatus = 'known' | 'generating' | 'ready' | 'failed';
+
+export interface WorldSummary {
+  id: string;
+  seed: number;
+  prompt: string;
+  size: { width: number; depth: number };
+  status: WorldStatus;
+  error?: string;
+}
+
+export interface WorldCatalog {
+  /** Adds a world (idempotent: the same spec is the same id). */
+  add(input: { spec: unknown } | { prompt: string; seed?: number }): Promise<WorldSummary>;
+  get(id: string): WorldSummary | undefined;
+  list(): WorldSummary[];
+  /** The world in memory, generated on first use; concurrent calls share one generation. */
+  load(id: string): Promise<LoadedWorld>;
+  /** Worlds in memory now. */
+  readonly loaded: number;
+}
+
+export interface WorldCatalogOptions {
+  /** The store directory; none keeps everything in memory. */
+  store?: string;
+  /** Worlds kept in memory at once (least recently used go first; rooms hold their own). */
+  maxLoaded?: number;
+  /** Generate here instead of in a worker (tests that count threads). */
+  generate?: (spec: WorldSpec) => Promise<GeneratedWorld>;
+}
+
+const ID_PATTERN = /^world-\d{1,10}-[0-9a-f]{8}$/;
+
+/** The id the world model's datasets give a world: seed and the spec's hash. */
+export function worldIdOf(spec: WorldSpec): string {
+  return `world-${spec.seed}-${createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 8)}`;
+}
+
+export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promise<WorldCatalog> {
+  const maxLoaded = options.maxLoaded ?? 4;
+  const generate = options.generate ?? ((spec: WorldSpec) => generateWorldInWorker(spec));
+  const specs = new Map<string, WorldSpec>();
+  const status = new Map<string, { status: WorldStatus; error?: string }>();
+  const loaded = new Map<string, Promise<LoadedWorld>>();
+  const dirOf = (id: string) => join(options.store!, 'worlds', id);
+
+  if (options.store) {
+    await mkdir(join(options.store, 'worlds'), { recursive: true });
+    for (const id of await readdir(join(options.store, 'worlds'))) {
+      if (!ID_PATTERN.test(id)) continue;
+      try {
+        const spec = parseWorldSpec(JSON.parse(await readFile(join(dirOf(id), 'spec.json'), 'utf8')));
+        if (worldIdOf(spec) === id) {
+          specs.set(id, spec);
+          status.set(id, { status: 'known' });
+        }
+      } catch {
+        // A half-written or foreign directory: not a world this store made.
+      }
+    }
+  }
+
+  const writeAtomic = async (path: string, data: Uint8Array | string) => {
+    const temp = `${path}.tmp-${process.pid}`;
+    await writeFile(temp, data);
+    await rename(temp, path);
+  };
+
+  const summary = (id: string): WorldSummary => {
+    const spec = specs.get(id)!;
+    const s = status.get(id)!;
+    return { id, seed: spec.seed, prompt: spec.prompt, size: { width: spec.size.width, depth: spec.size.depth }, status: s.status, ...(s.error ? { error: s.error } : {}) };
+  };
+
+  const startLoad = (id: string): Promise<LoadedWorld> => {
+    const spec = specs.get(id)!;
+    status.set(id, { status: 'generating' });
+    const promise = (async () => {
+      const made = await generate(spec);
+      const loadedWorld: LoadedWorld = {
+        id,
+        spec,
+        world: made.world,
+        query: WorldQuery.of(made.world),
+        glb: made.glb,
+        chunkIndex: made.chunkIndex,
+        chunks: new Map(made.chunks.map((c) => [c.name, c.bytes])),
+      };
+      if (options.store) {
+        const dir = dirOf(id);
+        await mkdir(join(dir, 'chunks'), { recursive: true });
+        await writeAtomic(join(dir, 'world.glb'), made.glb);
+        for (const c of made.chunks) await writeAtomic(join(dir, 'chunks', c.name), c.bytes);
+        await writeAtomic(join(dir, 'chunks', 'index.json'), `${JSON.stringify(made.chunkIndex, null, 2)}\n`);
+      }
+      status.set(id, { status: 'ready' });
+      return loadedWorld;
+    })();
+    promise.catch((error: Error) => {
+      loaded.delete(id);
+      status.set(id, { status: 'failed', error: error.message });
+    });
+    return promise;
+  };
+
+  return {
+    async add(input) {
+      let spec: WorldSpec;
+      if ('spec' in input) spec = parseWorldSpec(input.spec);
+      else {
+        if (typeof input.prompt !== 'string') throw new ServerError('REQUEST', 'A world needs "spec" (a WorldSpec) or "prompt" (text) with an optional "seed".');
+        spec = interpretPrompt(input.prompt, input.seed === undefined ? {} : { seed: input.seed }).spec;
+      }
+      const id = worldIdOf(spec);
+      if (!specs.has(id)) {
+        specs.set(id, spec);
+        status.set(id, { status: 'known' });
+        if (options.store) {
+          await mkdir(dirOf(id), { recursive: true });
+          await writeAtomic(join(dirOf(id), 'spec.json'), `${JSON.stringify(spec, null, 2)}\n`);
+        }
+      }
+      return summary(id);
+    },
+    get(id) {
+      return typeof id === 'string' && specs.has(id) ? summary(id) : undefined;
+    },
+    list() {
+      return [...specs.keys()].sort().map(summary);
+    },
+    async load(id) {
+      // Another process sharing the store may have added it since.
+      if (typeof id === 'string' && !specs.has(id) && options.store && ID_PATTERN.test(id)) {
+        try {
+          const spec = parseWorldSpec(JSON.parse(await readFile(join(dirOf(id), 'spec.json'), 'utf8')));
+          if (worldIdOf(spec) === id && !specs.has(id)) {
+            specs.set(id, spec);
+            status.set(id, { status: 'known' });
+          }
+        } catch {
+          // Not there either.
+        }
+      }
+      if (typeof id !== 'string' || !specs.has(id)) {
+        return Promise.reject(new ServerError('WORLD_UNKNOWN', `No world "${String(id).slice(0, 80)}" on this server: add it with POST /api/worlds {prompt, seed} or {spec}, and use the id it returns.`));
+      }
+      let promise = loaded.get(id);
+      if (promise) {
+        // Most recently used last.
+        loaded.delete(id);
+      } else promise = startLoad(id);
+      loaded.set(id, promise);
+      while (loaded.size > maxLoaded) loaded.delete(loaded.keys().next().value!);
+      return promise;
+    },
+    get loaded() {
+      return loaded.size;
+    },
+  };
+}

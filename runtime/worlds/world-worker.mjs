@@ -1,0 +1,14 @@
+// Generates one world in a worker thread (see generate-in-worker.ts), so the server's event loop
+// keeps streaming while it works. Plain JavaScript: it registers tsx itself to load the TypeScript.
+import { parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { generateWorldFiles } = await import('./generate-in-worker.ts');
+try {
+  const result = await generateWorldFiles(workerData.spec, (event) => parentPort.postMessage({ kind: 'progress', event }));
+  const transfer = [result.glb.buffer, ...result.chunks.map((c) => c.bytes.buffer)];
+  parentPort.postMessage({ kind: 'done', result }, transfer);
+} catch (error) {
+  parentPort.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error), code: error?.code });
+}
