@@ -63,7 +63,7 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
       if (ctx.draining) throw new ServerError('LIMIT', 'The server is shutting down; join again in a few seconds (another process will take you).');
       if (typeof options?.worldId !== 'string') throw new ServerError('REQUEST', 'Join option "worldId" is missing: give the id POST /api/worlds returned.');
       const claims = ctx.tokens.verify(options.token, options.worldId);
-      if (!ctx.catalog.get(options.worldId)) throw new ServerError('WORLD_UNKNOWN', `No world "${options.worldId.slice(0, 80)}" on this server.`);
+      if (!(await ctx.catalog.find(options.worldId))) throw new ServerError('WORLD_UNKNOWN', `No world "${options.worldId.slice(0, 80)}" on this server.`);
       if (ctx.streams >= ctx.limits.maxStreams) throw new ServerError('LIMIT', `This server is streaming to ${ctx.streams} clients, its limit; try again later or another server.`);
       readJoinOptions(options, ctx.settings);
       return claims;

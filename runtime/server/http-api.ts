@@ -48,9 +48,9 @@ export function mountHttpApi(app: Application, options: HttpApiOptions): void {
     if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) throw new ServerError('REQUEST', 'The request body must be a JSON object (Content-Type: application/json).');
     return req.body as Record<string, unknown>;
   };
-  const worldOf = (req: Request) => {
+  const worldOf = async (req: Request) => {
     const id = String(req.params.id);
-    const summary = context.catalog.get(id);
+    const summary = await context.catalog.find(id);
     if (!summary) throw new ServerError('WORLD_UNKNOWN', `No world "${id.slice(0, 80)}" on this server: POST /api/worlds first, and use the id it returns.`);
     return summary;
   };
@@ -73,13 +73,13 @@ export function mountHttpApi(app: Application, options: HttpApiOptions): void {
     if (b.generate === true) void context.catalog.load(summary.id).catch(() => undefined);
     res.status(201).json(context.catalog.get(summary.id));
   });
-  app.get('/api/worlds/:id', (req, res) => void res.json(worldOf(req)));
+  app.get('/api/worlds/:id', async (req, res) => void res.json(await worldOf(req)));
   app.get('/api/worlds/:id/world.glb', async (req, res) => {
-    const world = await context.catalog.load(worldOf(req).id);
+    const world = await context.catalog.load((await worldOf(req)).id);
     res.type('model/gltf-binary').set('Cache-Control', 'public, max-age=31536000, immutable').send(Buffer.from(world.glb));
   });
   app.get('/api/worlds/:id/chunks/:file', async (req, res) => {
-    const world = await context.catalog.load(worldOf(req).id);
+    const world = await context.catalog.load((await worldOf(req)).id);
     const file = String(req.params.file);
     if (file === 'index.json') return void res.json(world.chunkIndex);
     const bytes = world.chunks.get(file);
@@ -87,11 +87,11 @@ export function mountHttpApi(app: Application, options: HttpApiOptions): void {
     res.type('model/gltf-binary').set('Cache-Control', 'public, max-age=31536000, immutable').send(Buffer.from(bytes));
   });
 
-  app.post('/api/tokens', (req, res) => {
+  app.post('/api/tokens', async (req, res) => {
     requireKey(req);
     const b = body(req);
     const worldId = b.worldId;
-    if (typeof worldId !== 'string' || !context.catalog.get(worldId)) throw new ServerError('WORLD_UNKNOWN', `"worldId" ${JSON.stringify(worldId)?.slice(0, 80)} is not a world on this server: POST /api/worlds first.`);
+    if (typeof worldId !== 'string' || !(await context.catalog.find(worldId))) throw new ServerError('WORLD_UNKNOWN', `"worldId" ${JSON.stringify(worldId)?.slice(0, 80)} is not a world on this server: POST /api/worlds first.`);
     const subject = b.subject === undefined ? '' : b.subject;
     if (typeof subject !== 'string' || subject.length > 128) throw new ServerError('REQUEST', '"subject" must be text of at most 128 characters.');
     const ttlSeconds = b.ttlSeconds === undefined ? undefined : Number(b.ttlSeconds);

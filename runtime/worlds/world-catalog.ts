@@ -48,6 +48,8 @@ export interface WorldCatalog {
   /** Adds a world (idempotent: the same spec is the same id). */
   add(input: { spec: unknown } | { prompt: string; seed?: number }): Promise<WorldSummary>;
   get(id: string): WorldSummary | undefined;
+  /** Like `get`, but also looks in the store (another process sharing it may have added the world). */
+  find(id: string): Promise<WorldSummary | undefined>;
   list(): WorldSummary[];
   /** The world in memory, generated on first use; concurrent calls share one generation. */
   load(id: string): Promise<LoadedWorld>;
@@ -138,6 +140,20 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
     return promise;
   };
 
+  /** Another process sharing the store may have added a world since this one started. */
+  const lookInStore = async (id: unknown) => {
+    if (typeof id !== 'string' || specs.has(id) || !options.store || !ID_PATTERN.test(id)) return;
+    try {
+      const spec = parseWorldSpec(JSON.parse(await readFile(join(dirOf(id), 'spec.json'), 'utf8')));
+      if (worldIdOf(spec) === id && !specs.has(id)) {
+        specs.set(id, spec);
+        status.set(id, { status: 'known' });
+      }
+    } catch {
+      // Not there either.
+    }
+  };
+
   return {
     async add(input) {
       let spec: WorldSpec;
@@ -163,19 +179,12 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
     list() {
       return [...specs.keys()].sort().map(summary);
     },
+    async find(id) {
+      await lookInStore(id);
+      return typeof id === 'string' && specs.has(id) ? summary(id) : undefined;
+    },
     async load(id) {
-      // Another process sharing the store may have added it since.
-      if (typeof id === 'string' && !specs.has(id) && options.store && ID_PATTERN.test(id)) {
-        try {
-          const spec = parseWorldSpec(JSON.parse(await readFile(join(dirOf(id), 'spec.json'), 'utf8')));
-          if (worldIdOf(spec) === id && !specs.has(id)) {
-            specs.set(id, spec);
-            status.set(id, { status: 'known' });
-          }
-        } catch {
-          // Not there either.
-        }
-      }
+      await lookInStore(id);
       if (typeof id !== 'string' || !specs.has(id)) {
         return Promise.reject(new ServerError('WORLD_UNKNOWN', `No world "${String(id).slice(0, 80)}" on this server: add it with POST /api/worlds {prompt, seed} or {spec}, and use the id it returns.`));
       }
