@@ -131,6 +131,7 @@ export function createStreamMetrics(registry: MetricsRegistry = createMetricsReg
     batchSize: registry.histogram('worldsmith_inference_batch_size', 'Streams stepped in one world-model call.', [1, 2, 4, 8, 16, 32, 64]),
     batchSeconds: registry.histogram('worldsmith_frame_batch_seconds', 'Time to make one batch of frames (model step or render), by source.', [0.002, 0.005, 0.01, 0.02, 0.035, 0.05, 0.075, 0.1, 0.2, 0.5, 1]),
     encodeSeconds: registry.histogram('worldsmith_frame_encode_seconds', 'Time to encode one frame (JPEG or WebP).', [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05]),
+    roomErrors: registry.counter('worldsmith_room_errors_total', 'Exceptions caught in room handlers and ticks, by method (logged; the process stays up).'),
     anchors: registry.counter('worldsmith_model_anchors_total', 'Rendered frames the world model was re-anchored on.'),
   };
 }

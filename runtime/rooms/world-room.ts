@@ -12,7 +12,7 @@
  * quality drops — it degrades instead of falling behind. Bad messages are counted and dropped; a
  * client over its message rate or bad-message allowance is cut off with a notice.
  */
-import { CloseCode, Room, ServerError as ColyseusError, type AuthContext, type Client } from '@colyseus/core';
+import { CloseCode, Room, ServerError as ColyseusError, type AuthContext, type Client, type RoomException, type RoomMethodName } from '@colyseus/core';
 import type { LiveRenderer } from '../../engine-bridge/render/live-renderer.ts';
 import { WORLD_ROOM, PROTOCOL_VERSION, type FrameSource as FrameSourceKind, type HelloMessage, type NoticeMessage } from '../../engine-bridge/stream-client/stream-protocol.ts';
 import { shotLighting } from '../../generators/shots/shot-lighting.ts';
@@ -102,6 +102,16 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
     this.onMessage('action', (client, message) => this.onAction(client, message));
     this.onMessage('*', (client) => this.refuse(client, 'unknown'));
     this.setSimulationInterval(() => this.onTick(), 1000 / ctx.settings.tickRate);
+  }
+
+  /** A failure in a handler or the tick is logged and counted; it never takes the process down. */
+  override onUncaughtException(error: RoomException, method: RoomMethodName) {
+    // A refusal sent back to the client (a bad join option, a full server) is not a failure.
+    const cause = error.cause as { code?: unknown } | undefined;
+    const status = cause instanceof ServerError ? cause.status : cause?.code;
+    if (typeof status === 'number' && status < 500) return;
+    this.ctx?.metrics.roomErrors.inc({ method });
+    console.error(`world room ${this.world?.id ?? '?'}: ${method} failed: ${error.message}`);
   }
 
   private renderer(width: number, height: number): Promise<LiveRenderer> {
