@@ -3,7 +3,7 @@
  * library beside this file, the load test). Plain data and two pure functions; no Node and no DOM,
  * so it bundles into a browser page as is.
  *
- * Joining: HTTP `POST /api/tokens {worldId}` → `{token, expiresAt}`; then a Colyseus join of the room
+ * Joining: HTTP `POST /api/tokens {worldId}` (or `{prompt, seed}`) → `{token, expiresAt, worldId}`; then a Colyseus join of the room
  * `world` with `JoinOptions` (the room for that world is found or created).
  *
  * Client → server (Colyseus messages):
@@ -32,6 +32,8 @@ export interface JoinOptions {
   quality?: number;
   /** Shown to other players. */
   name?: string;
+  /** Force the room's frame source (rooms are per world and, when asked, per source); default: the server's choice. */
+  source?: FrameSource;
 }
 
 export interface ActionMessage {

@@ -57,7 +57,7 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
   private counted = false;
 
   /** Runs in the matchmaking request, before a room is found or made: a bad token makes nothing. */
-  static override async onAuth(_token: string, options: { worldId?: unknown; token?: unknown }, _context: AuthContext) {
+  static override async onAuth(_token: string, options: { worldId?: unknown; token?: unknown; source?: unknown }, _context: AuthContext) {
     const ctx = roomContext();
     try {
       if (ctx.draining) throw new ServerError('LIMIT', 'The server is shutting down; join again in a few seconds (another process will take you).');
@@ -66,6 +66,7 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
       if (!(await ctx.catalog.find(options.worldId))) throw new ServerError('WORLD_UNKNOWN', `No world "${options.worldId.slice(0, 80)}" on this server.`);
       if (ctx.streams >= ctx.limits.maxStreams) throw new ServerError('LIMIT', `This server is streaming to ${ctx.streams} clients, its limit; try again later or another server.`);
       readJoinOptions(options, ctx.settings);
+      if (options.source !== undefined && options.source !== 'model' && options.source !== 'render') throw new ServerError('REQUEST', `Join option "source" is ${JSON.stringify(options.source)}; give "model" or "render", or leave it out for the server's choice.`);
       return claims;
     } catch (error) {
       throw toColyseus(error);
@@ -85,9 +86,11 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
       this.maxMessagesPerSecond = ctx.limits.messagesPerSecond * 4;
       this.seatReservationTimeout = 120;
       this.world = await ctx.catalog.load(options.worldId);
-      const model = ctx.settings.source === 'render' ? null : await ctx.model();
+      // A join option picks the room's source; otherwise the server's setting does.
+      const wanted = options.source ?? ctx.settings.source;
+      const model = wanted === 'render' ? null : await ctx.model();
       const knows = model?.card.worlds.some((w) => w.id === this.world.id && !w.holdout) ?? false;
-      this.sourceKind = ctx.settings.source === 'auto' ? (knows ? 'model' : 'render') : ctx.settings.source;
+      this.sourceKind = wanted === 'auto' ? (knows ? 'model' : 'render') : wanted;
       if (this.sourceKind === 'model' && !model) throw new ServerError('SERVER', 'The frame source is "model", but this server has no world model: start it with --model DIR or --source render.');
       const draw: DrawFrames = async (size, cameras) => (await this.renderer(size.width, size.height)).draw(cameras);
       this.source =

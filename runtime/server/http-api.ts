@@ -9,7 +9,8 @@
  *   GET  /api/worlds/:id               one world's summary
  *   GET  /api/worlds/:id/world.glb     the world, generated if needed
  *   GET  /api/worlds/:id/chunks/:file  the chunk index (index.json) and chunk glbs, for games that stream geometry
- *   POST /api/tokens                   {worldId, subject?, ttlSeconds?} → a join token (Bearer API key when one is set)
+ *   POST /api/tokens                   {worldId | prompt + seed?, subject?, ttlSeconds?} → a join token and the world's id
+ *                                      (Bearer API key when one is set)
  *   GET  /  and /play.js               the sample game page (samples/play)
  *
  * Errors are JSON `{error: {code, message}}` with a 4xx status for the client's mistakes. Files are
@@ -90,7 +91,8 @@ export function mountHttpApi(app: Application, options: HttpApiOptions): void {
   app.post('/api/tokens', async (req, res) => {
     requireKey(req);
     const b = body(req);
-    const worldId = b.worldId;
+    // A prompt (and seed) instead of an id: the world is added first, and made on the first join.
+    const worldId = b.worldId === undefined && typeof b.prompt === 'string' ? (await context.catalog.add({ prompt: b.prompt, seed: b.seed as number | undefined })).id : b.worldId;
     if (typeof worldId !== 'string' || !(await context.catalog.find(worldId))) throw new ServerError('WORLD_UNKNOWN', `"worldId" ${JSON.stringify(worldId)?.slice(0, 80)} is not a world on this server: POST /api/worlds first.`);
     const subject = b.subject === undefined ? '' : b.subject;
     if (typeof subject !== 'string' || subject.length > 128) throw new ServerError('REQUEST', '"subject" must be text of at most 128 characters.');

@@ -129,7 +129,8 @@ export async function startStreamServer(options: StreamServerOptions = {}): Prom
         samplePage: options.samplePage === false ? undefined : () => (samplePage ??= buildSamplePage()),
       }),
   });
-  colyseus.define(WORLD_ROOM, WorldRoom).filterBy(['worldId']);
+  // One room per world (and per source, when a join asks for one).
+  colyseus.define(WORLD_ROOM, WorldRoom).filterBy(['worldId', 'source']);
   await colyseus.listen(port, host);
   const actualPort = (transport.server!.address() as AddressInfo).port;
   (colyseus as unknown as { port: number }).port = actualPort;

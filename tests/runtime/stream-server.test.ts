@@ -85,6 +85,24 @@ describe('joining a world', () => {
     expect(res.status).toBe(400);
     const chunk = await fetch(`${server.url}/api/worlds/${worldId}/chunks/..%2F..%2Fpackage.json`);
     expect(chunk.status).toBe(404);
+    // By prompt and seed: the world is added, and its id comes back with the token.
+    const byPrompt = await post('/api/tokens', { prompt: 'a small island', seed: 3 });
+    expect(byPrompt.status).toBe(201);
+    expect(byPrompt.json.worldId).toMatch(/^world-3-[0-9a-f]{8}$/);
+    expect(server.catalog.get(byPrompt.json.worldId as string)).toBeDefined();
+  });
+
+  it('lets a join choose the frame source: a room per world and source', async () => {
+    const modelPlayer = await join({ name: 'm' });
+    const renderPlayer = await join({ name: 'r', source: 'render' });
+    await until(() => modelPlayer.hello !== null && renderPlayer.hello !== null && renderPlayer.frames.length > 0);
+    expect(modelPlayer.hello!.source).toBe('model');
+    expect(renderPlayer.hello!.source).toBe('render');
+    expect(renderPlayer.room.roomId).not.toBe(modelPlayer.room.roomId);
+    expect(renderPlayer.frames[0].flags & FRAME_FLAGS.model).toBe(0);
+    await expect(colyseus.sdk.joinOrCreate('world', { worldId, token: await token(), source: 'dream' })).rejects.toThrow(/"source"/);
+    await modelPlayer.room.leave();
+    await renderPlayer.room.leave();
   });
 
   it('refuses a bad, foreign or missing token before any room exists', async () => {
