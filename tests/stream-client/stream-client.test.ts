@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { matchMaker } from '@colyseus/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NullEngine, Scene } from '@babylonjs/core';
+import { createGeometryStream } from '../../engine-bridge/stream-client/geometry-stream.ts';
 import { createActionPacer } from '../../engine-bridge/stream-client/action-pacer.ts';
 import { distanceToChunk, lodForDistance, planChunkChanges, selectChunks, type ChunkIndex } from '../../engine-bridge/stream-client/chunk-selection.ts';
 import { combineActions, deadZone, gamepadAction, keyboardAction, mouseAction } from '../../engine-bridge/stream-client/input-actions.ts';
@@ -219,6 +221,31 @@ describe('end to end against worldsmith serve', () => {
     expect(stream.status).toBe('closed');
     expect(statuses.at(-1)).toBe('closed');
   }, 180_000);
+
+  it('streams the world\'s chunk glbs around a player into a Babylon scene, and unloads them as it moves away', async () => {
+    const engine = new NullEngine();
+    const scene = new Scene(engine);
+    // The valley at 1 m cells: 256 × 256 cells, four terrain chunks of 128 m.
+    const spec = JSON.parse(readFileSync(new URL('../../samples/specs/river-valley-256.json', import.meta.url), 'utf8'));
+    const fine = await server.catalog.add({ spec: { ...spec, size: { ...spec.size, cellSize: 1 } } });
+    const geometry = createGeometryStream(scene, { serverUrl: server.url, worldId: fine.id, radius: 70, hysteresis: 0 });
+    const index = await geometry.start();
+    expect(index.chunks.length).toBeGreaterThan(1);
+    const corner = index.chunks.reduce((a, c) => (c.x + c.z < a.x + a.z ? c : a));
+    const far = index.chunks.reduce((a, c) => (c.x + c.z > a.x + a.z ? c : a));
+    const centre = (c: typeof corner) => [(c.bounds.min[0] + c.bounds.max[0]) / 2, (c.bounds.min[2] + c.bounds.max[2]) / 2] as const;
+    await geometry.update(...centre(corner));
+    expect(geometry.loaded.get(corner.id)).toBe(0);
+    expect(geometry.loaded.has(far.id)).toBe(false);
+    const meshesNear = scene.meshes.filter((m) => m.getTotalVertices() > 0).length;
+    expect(meshesNear).toBeGreaterThan(0);
+    await geometry.update(...centre(far));
+    expect(geometry.loaded.get(far.id)).toBe(0);
+    expect(geometry.loaded.has(corner.id)).toBe(false);
+    geometry.dispose();
+    scene.dispose();
+    engine.dispose();
+  }, 120_000);
 
   it('serves the sample page and its bundle', async () => {
     const page = await fetch(`${server.url}/`);
