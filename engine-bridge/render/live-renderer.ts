@@ -18,6 +18,7 @@ import { serveFiles, type LocalServer } from './local-server.ts';
 import { pageScript } from './page-bundle.ts';
 import type { LiveJob } from './page/live-job.ts';
 import type { RenderCamera } from './page/render-job.ts';
+import { lowerBrowserPriority } from './lower-browser-priority.ts';
 import { RenderError } from './render-error.ts';
 
 export interface LiveRendererOptions {
@@ -31,6 +32,11 @@ export interface LiveRendererOptions {
   browser?: FindBrowserOptions;
   /** Give up when loading the world, or one draw, takes longer than this (default 120 s). */
   timeoutMs?: number;
+  /**
+   * Run Chromium at this nice value (Linux; 0 leaves it), so its drawing yields to the caller's
+   * time-critical work. Default 0; the stream server passes 10.
+   */
+  niceness?: number;
 }
 
 export interface LiveRenderer {
@@ -93,6 +99,8 @@ export async function openLiveRenderer(glb: Uint8Array, options: LiveRendererOpt
       .catch(() => null);
     if (!loaded) throw new RenderError('RENDER_TIMEOUT', `Loading the world into the live renderer took longer than ${Math.round(timeoutMs / 1000)} s; pass a larger timeoutMs.`);
     const failed = await page.evaluate(() => window.__liveFailed);
+    // Chromium's processes are all up once the world has loaded.
+    if (options.niceness) lowerBrowserPriority(options.niceness);
     if (failed) throw new RenderError('RENDER_PAGE', `The live page failed to load the world: ${failed.split('\n')[0]}${pageErrors.length ? ` (page errors: ${pageErrors.join('; ')})` : ''}`);
 
     const frameBytes = width * height * 3;

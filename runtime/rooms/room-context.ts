@@ -36,11 +36,13 @@ export interface StreamSettings {
   defaultSize: number;
   /** Re-anchor each model stream on a rendered frame at most this often, in ticks (0: never). */
   anchorEveryTicks: number;
+  /** Rendered anchors per second per room, all its model streams together (the renderer's CPU budget). */
+  anchorsPerSecond: number;
   /** A batch slower than this share of a tick marks the room overloaded (lower quality). */
   budgetShare: number;
 }
 
-export const STREAM_SETTING_DEFAULTS: StreamSettings = { tickRate: 20, source: 'auto', sizes: [64, 128], defaultSize: 64, anchorEveryTicks: 10, budgetShare: 0.8 };
+export const STREAM_SETTING_DEFAULTS: StreamSettings = { tickRate: 20, source: 'auto', sizes: [64, 128], defaultSize: 64, anchorEveryTicks: 10, anchorsPerSecond: 4, budgetShare: 0.8 };
 
 export interface RoomContext {
   catalog: WorldCatalog;

@@ -7,9 +7,10 @@
  *   colliders, water) ─▶ one batch of frames for all ready players (model or renderer) ─▶ each
  *   player's FrameSender (its fps, backpressure, quality) ─▶ binary 'frame' messages
  *
- * A tick that comes while the previous batch is still running makes no frames (counted): poses
- * keep moving at the tick rate, fewer frames are sent, and the room is marked overloaded so its
- * quality drops — it degrades instead of falling behind. Bad messages are counted and dropped; a
+ * A tick that comes while the previous batch is still running waits for it (one tick at most: a
+ * second late tick replaces it, counted as skipped): poses keep moving at the tick rate, fewer
+ * frames are sent, and the room is marked overloaded so its quality drops — it degrades instead of
+ * falling behind. Bad messages are counted and dropped; a
  * client over its message rate or bad-message allowance is cut off with a notice.
  */
 import { CloseCode, Room, ServerError as ColyseusError, type AuthContext, type Client, type RoomException, type RoomMethodName } from '@colyseus/core';
@@ -54,6 +55,8 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
   private tick = 0;
   private batchInFlight: Promise<void> | null = null;
   private overloaded = false;
+  private tickWaiting = false;
+  private disposing = false;
   private counted = false;
 
   /** Runs in the matchmaking request, before a room is found or made: a bad token makes nothing. */
@@ -95,7 +98,7 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
       const draw: DrawFrames = async (size, cameras) => (await this.renderer(size.width, size.height)).draw(cameras);
       this.source =
         this.sourceKind === 'model'
-          ? createModelFrameSource(model!, draw, { anchorEveryTicks: ctx.settings.anchorEveryTicks, onAnchor: () => ctx.metrics.anchors.inc(), onBatch: (n) => ctx.metrics.batchSize.observe(n) })
+          ? createModelFrameSource(model!, draw, { anchorEveryTicks: ctx.settings.anchorEveryTicks, anchorsPerSecond: ctx.settings.anchorsPerSecond, onAnchor: () => ctx.metrics.anchors.inc(), onBatch: (n) => ctx.metrics.batchSize.observe(n) })
           : createRenderFrameSource(draw);
       this.setState(new WorldRoomState({ worldId: this.world.id, source: this.sourceKind, tickRate: ctx.settings.tickRate, tick: 0 }));
       this.setMetadata({ worldId: this.world.id, source: this.sourceKind } as never);
@@ -216,6 +219,7 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
   }
 
   override async onDispose() {
+    this.disposing = true;
     for (const id of [...this.players.keys()]) {
       const player = this.players.get(id)!;
       this.onLeave(player.client);
@@ -262,7 +266,7 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
   private onTick() {
     this.tick++;
     this.state.tick = this.tick;
-    const ready: Player[] = [];
+    let ready = 0;
     for (const p of this.players.values()) {
       if (!p.ready) continue;
       p.pose = applyAction(this.world.query, p.pose, p.action, this.ctx.settings.tickRate);
@@ -271,14 +275,24 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
       p.state.z = p.pose.z;
       p.state.yaw = p.pose.yaw;
       p.state.pitch = p.pose.pitch;
-      ready.push(p);
+      ready++;
     }
-    if (ready.length === 0) return;
+    if (ready === 0) return;
     if (this.batchInFlight) {
-      this.ctx.metrics.ticksSkipped.inc();
+      // The last batch is late: this tick's frames are made as soon as it ends (one tick waits at
+      // most; a later one replaces it and the skipped tick is counted), and quality drops meanwhile.
+      if (this.tickWaiting) this.ctx.metrics.ticksSkipped.inc();
+      this.tickWaiting = true;
       this.overloaded = true;
       return;
     }
+    this.startBatch();
+  }
+
+  /** One batch of frames for every ready player, at their poses now. */
+  private startBatch() {
+    const ready = [...this.players.values()].filter((p) => p.ready);
+    if (ready.length === 0) return;
     const requests = ready.map((p) => this.request(p.client.sessionId, p));
     const acks = ready.map((p) => p.lastActionSeq);
     const started = performance.now();
@@ -300,6 +314,10 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
       })
       .finally(() => {
         this.batchInFlight = null;
+        if (this.tickWaiting && !this.disposing) {
+          this.tickWaiting = false;
+          this.startBatch();
+        }
       });
   }
 }

@@ -84,7 +84,9 @@ export async function startStreamServer(options: StreamServerOptions = {}): Prom
     tokens: createTokenIssuer(secret),
     metrics: createStreamMetrics(),
     model,
-    openRenderer: options.openRenderer ?? ((glb, o) => openLiveRenderer(glb, o)),
+    // Chromium at the lowest CPU priority (SCHED_IDLE, nice 19): anchor and render frames never
+    // delay model steps and encodes.
+    openRenderer: options.openRenderer ?? ((glb, o) => openLiveRenderer(glb, { niceness: 19, ...o })),
     limits: { ...STREAM_LIMIT_DEFAULTS, ...options.limits },
     settings: { ...STREAM_SETTING_DEFAULTS, ...options.settings },
     streams: 0,

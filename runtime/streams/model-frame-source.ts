@@ -4,12 +4,14 @@
  *   open   the renderer draws `contextFrames` true frames at the stream's first pose (standing still),
  *          and the stream is warmed on them
  *   produce  every stream stepped in one batched call (per size) on the worker thread
- *   anchor   after a batch, while the renderer is idle, the stream anchored longest ago (at least
- *            `anchorEveryTicks`) has its pose drawn; the true frame replaces the model's own last
- *            frame at its next step (state kept), so long walks do not fade to average colours
+ *   anchor   after a batch, while the renderer is idle and the anchor budget allows, the stream
+ *            anchored longest ago (at least `anchorEveryTicks`) has its pose drawn; the true frame
+ *            replaces the model's own last frame at its next step (state kept), so long walks do not
+ *            fade to average colours
  *
- * Anchoring spends renderer time, which is shared: with many streams each is anchored less often,
- * and the model's frames carry on between anchors.
+ * Anchoring spends renderer time, the most expensive thing here (a 64² frame is ~60 ms of
+ * software rendering): `anchorsPerSecond` bounds it for the whole source, so with many streams
+ * each is anchored less often and the model's frames carry on between anchors.
  */
 import { ZERO_ACTION, type Action } from '../../models/dataset/action-space.ts';
 import { cameraOf } from '../../models/dataset/write-dataset.ts';
@@ -20,6 +22,13 @@ import type { DrawFrames, FrameRequest, FrameSource } from './frame-source.ts';
 export interface ModelSourceOptions {
   /** Re-anchor a stream at most this often, in ticks (0: never). Default 10 (twice a second at 20 ticks/s). */
   anchorEveryTicks?: number;
+  /**
+   * Rendered anchors per second for the whole source, all streams together (default 4): the
+   * renderer's share of the CPU stays bounded however many players there are — with more players
+   * each is anchored less often.
+   */
+  anchorsPerSecond?: number;
+  now?: () => number;
   onAnchor?: () => void;
   onBatch?: (size: number) => void;
 }
@@ -36,11 +45,19 @@ const poseArray = (p: FrameRequest['pose']) => [p.x, p.y, p.z, p.yaw, p.pitch];
 
 export function createModelFrameSource(model: WorldModel, draw: DrawFrames, options: ModelSourceOptions = {}): FrameSource {
   const anchorEvery = options.anchorEveryTicks ?? 10;
+  const anchorRate = options.anchorsPerSecond ?? 4;
+  const now = options.now ?? (() => performance.now());
+  // A token bucket of anchor renders: `anchorRate` a second, at most one waiting.
+  let anchorCredit = 1;
+  let creditAt = now();
   const streams = new Map<string, StreamEntry>();
   const drawingSizes = new Set<string>();
 
   const maybeAnchor = (requests: readonly FrameRequest[]) => {
-    if (anchorEvery <= 0) return;
+    if (anchorEvery <= 0 || anchorRate <= 0) return;
+    const t = now();
+    anchorCredit = Math.min(1, anchorCredit + ((t - creditAt) / 1000) * anchorRate);
+    creditAt = t;
     const bySize = new Map<string, FrameRequest[]>();
     for (const r of requests) bySize.set(`${r.width}x${r.height}`, [...(bySize.get(`${r.width}x${r.height}`) ?? []), r]);
     for (const [size, group] of bySize) {
@@ -51,7 +68,8 @@ export function createModelFrameSource(model: WorldModel, draw: DrawFrames, opti
         if (!e || e.drawing || e.anchor || r.tick - e.lastAnchorTick < anchorEvery) continue;
         if (!oldest || e.lastAnchorTick < streams.get(oldest.id)!.lastAnchorTick) oldest = r;
       }
-      if (!oldest) continue;
+      if (!oldest || anchorCredit < 1) continue;
+      anchorCredit -= 1;
       const entry = streams.get(oldest.id)!;
       entry.drawing = true;
       drawingSizes.add(size);

@@ -13,7 +13,9 @@ import { startStreamServer } from '../../runtime/server/start-stream-server.ts';
 const specPath = new URL('../../samples/specs/river-valley-256.json', import.meta.url);
 const spec: unknown = JSON.parse(readFileSync(specPath, 'utf8'));
 
-const server = await startStreamServer({ port: 0, host: '127.0.0.1', worlds: [{ spec }], samplePage: false });
+// WORLDSMITH_ANCHORS_PER_SECOND overrides the anchor budget, to see what anchoring costs.
+const anchors = process.env.WORLDSMITH_ANCHORS_PER_SECOND;
+const server = await startStreamServer({ port: 0, host: '127.0.0.1', worlds: [{ spec }], samplePage: false, settings: anchors === undefined ? {} : { anchorsPerSecond: Number(anchors) } });
 server.colyseus.define(ECHO_ROOM, EchoRoom);
 process.stdout.write(`READY ${JSON.stringify({ port: server.port, worldId: server.worldIds[0], pid: process.pid })}\n`);
 
