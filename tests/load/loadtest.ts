@@ -1,5 +1,5 @@
 /**
- * `npm run loadtest [-- --streams N --size 64|128 --seconds S --warmup W]`: how many live streams
+ * `npm run loadtest [-- --streams N --size 64|128 --seconds S --warmup W --runs R]`: how many live streams
  * this machine serves. The server runs in its own process (serve-for-load.ts) so the bots' CPU is
  * not counted as its own; N bot clients (@colyseus/sdk, loopback) join the `world` room of the world
  * model's world one after another, each sending a changing deterministic action every 50 ms, and
@@ -42,6 +42,8 @@ import {
 const TARGET = { fps: 20, fpsReceivedAtLeast: 19, p99Ms: 100, streams: { 64: 8, 128: 3 } as Record<number, number> };
 const seconds = flag('seconds', 20);
 const warmup = flag('warmup', 5);
+/** Each scenario is measured this many times; the run with the median p99 is reported, with every run's p99 beside it. */
+const runs = flag('runs', 3);
 const oneScenario = process.argv.includes('--streams') || process.argv.includes('--size');
 const scenarios = oneScenario ? [{ streams: flag('streams', 8), size: flag('size', 64, [64, 128]) }] : [{ streams: 8, size: 64 }, { streams: 3, size: 128 }];
 
@@ -128,15 +130,20 @@ async function measure(server: ServerProcess, room: 'world' | 'echo', streams: n
 
 const server = await startServerProcess();
 console.log(`loadtest: server pid ${server.pid} on ${server.url}, world ${server.worldId}; ${seconds} s windows after ${warmup} s warm-up`);
-const results: Array<{ model: Measured; echo: Measured; targetStreams: number; met: { streams: boolean; fps: boolean; p99: boolean } }> = [];
+const results: Array<{ model: Measured; echo: Measured; runs: Array<{ p99: number; p50: number; fps: number; echoP99: number }>; targetStreams: number; met: { streams: boolean; fps: boolean; p99: boolean } }> = [];
 try {
   for (const { streams, size } of scenarios) {
-    console.log(`scenario: ${streams} streams at ${size}²`);
-    const model = await measure(server, 'world', streams, size, { size });
-    const imageBytes = model.bytesPerFrame > FRAME_HEADER_BYTES ? Math.round(model.bytesPerFrame - FRAME_HEADER_BYTES) : ECHO_DEFAULT_IMAGE_BYTES[size];
-    const echo = await measure(server, 'echo', streams, size, { size, frameBytes: imageBytes });
+    console.log(`scenario: ${streams} streams at ${size}², ${runs} run(s)`);
+    const measured: Array<{ model: Measured; echo: Measured }> = [];
+    for (let run = 0; run < runs; run++) {
+      const world = await measure(server, 'world', streams, size, { size });
+      const imageBytes = world.bytesPerFrame > FRAME_HEADER_BYTES ? Math.round(world.bytesPerFrame - FRAME_HEADER_BYTES) : ECHO_DEFAULT_IMAGE_BYTES[size];
+      measured.push({ model: world, echo: await measure(server, 'echo', streams, size, { size, frameBytes: imageBytes }) });
+    }
+    // The machine is shared and noisy: report the run with the median p99.
+    const { model, echo } = [...measured].sort((a, b) => a.model.latencyMs.p99 - b.model.latencyMs.p99)[Math.floor((runs - 1) / 2)];
     const targetStreams = TARGET.streams[size] ?? 0;
-    results.push({ model, echo, targetStreams, met: { streams: streams >= targetStreams, fps: model.fps.median >= TARGET.fpsReceivedAtLeast && model.fps.min >= TARGET.fpsReceivedAtLeast, p99: model.latencyMs.p99 <= TARGET.p99Ms } });
+    results.push({ model, echo, runs: measured.map((m) => ({ p99: m.model.latencyMs.p99, p50: m.model.latencyMs.p50, fps: m.model.fps.median, echoP99: m.echo.latencyMs.p99 })), targetStreams, met: { streams: streams >= targetStreams, fps: model.fps.median >= TARGET.fpsReceivedAtLeast && model.fps.min >= TARGET.fpsReceivedAtLeast, p99: model.latencyMs.p99 <= TARGET.p99Ms } });
   }
 } finally {
   await server.stop();
@@ -153,7 +160,7 @@ const line = (m: Measured) =>
 const table = [...header, ...results.flatMap((r) => [line(r.model), line(r.echo)])].join('\n');
 const verdicts = results.map((r) => {
   const ok = r.met.streams && r.met.fps && r.met.p99;
-  return `${r.model.size}²: target ≥ ${r.targetStreams} streams at ${TARGET.fps} fps with p99 ≤ ${TARGET.p99Ms} ms — ${ok ? '**met**' : '**not met**'} with ${r.model.streams} streams (median ${f1(r.model.fps.median)} fps, lowest ${f1(r.model.fps.min)}; p99 ${f1(r.model.latencyMs.p99)} ms${r.met.streams ? '' : `; fewer streams than the target were run`}).`;
+  return `${r.model.size}²: target ≥ ${r.targetStreams} streams at ${TARGET.fps} fps with p99 ≤ ${TARGET.p99Ms} ms — ${ok ? '**met**' : '**not met**'} with ${r.model.streams} streams (median ${f1(r.model.fps.median)} fps, lowest ${f1(r.model.fps.min)}; p99 ${f1(r.model.latencyMs.p99)} ms${r.met.streams ? '' : `; fewer streams than the target were run`}). Every run: p99 ${r.runs.map((x) => f1(x.p99)).join(', ')} ms; fps ${r.runs.map((x) => f1(x.fps)).join(', ')}; echo floor p99 ${r.runs.map((x) => f1(x.echoP99)).join(', ')} ms.`;
 });
 const whereTimeGoes = results.map((r) => {
   const m = r.model;
@@ -168,7 +175,7 @@ writeFileSync(`${ROOT}out/loadtest.json`, `${JSON.stringify({ date, machine, sec
 const body = `## Live streaming (npm run loadtest)
 
 ${date.slice(0, 10)}, on ${machine}. The server (\`startStreamServer\` with the shipped world model, one model worker) runs in its own process; the bots (@colyseus/sdk over loopback) in another on the same ${machine.split(' ')[0]} cores, so they compete with the server for CPU.
-Bots join the \`world\` room of world-7-909d10f9 (river-valley-256, a world the model was trained on: frames from the model, re-anchored on a rendered frame every 10 ticks) one after another, each sending a changing deterministic action every 50 ms at 20 fps wanted, JPEG quality 75 to start; after ${warmup} s of warm-up every figure is taken over ${seconds} s.
+Bots join the \`world\` room of world-7-909d10f9 (river-valley-256, a world the model was trained on: frames from the model, each stream re-anchored on a rendered frame at most every 10 ticks, 4 anchors a second per room, Chromium at idle priority) one after another, each sending a changing deterministic action every 50 ms at 20 fps wanted, JPEG quality 75 to start; after ${warmup} s of warm-up every figure is taken over ${seconds} s. Each scenario is run ${runs} times; the table shows the run with the median p99 (every run's figures are under the table).
 Each bot's 50 ms action timer has its own phase, spread evenly over the 50 ms (the room ticks at 20 Hz too, so a single shared phase would fix the wait for the next tick). fps is frames received per stream (median over bots, lowest in brackets). Latency is measured at the client, from sending action seq N to the first frame whose header's lastActionSeq ≥ N, pooled over every action of every bot (it includes up to one 50 ms tick of waiting for the next simulation step). Frames dropped, ticks skipped, batch and encode ms (means of worldsmith_frame_batch_seconds and worldsmith_frame_encode_seconds) come from the server's /metrics over the window; CPU is % of one core (200 % = both), for the Node process (process_cpu_seconds_total) and for its whole process tree including the headless Chromium renderers (/proc).
 Each world row is followed by the \`echo\` room (runtime/rooms/echo-room.ts) with the same bots: frames of the same byte size sent at 20 Hz with nothing drawn or encoded — the Colyseus + WebSocket floor.
 
