@@ -11,7 +11,8 @@ export const serveVerb: Verb = {
   summary: 'Stream generated worlds live to games over Colyseus (HTTP API, sample game page, metrics)',
   help: `Usage: worldsmith serve [--port 2567] [--host 0.0.0.0] [--store DIR] [--world SPEC.json …] [--prompt TEXT --seed N]
                        [--source auto|model|render] [--model DIR | --no-model] [--max-streams N] [--max-rooms N]
-                       [--clients-per-room N] [--api-key KEY] [--token-secret S] [--redis redis://host:6379]
+                       [--clients-per-room N] [--anchors-per-second N] [--api-key KEY] [--token-secret S]
+                       [--redis redis://host:6379]
 
 Starts one process on one port: express (the HTTP API, world files, the sample game page at /,
 /metrics, /healthz, /readyz) and Colyseus (a \`world\` room per world; each player streamed its own
@@ -30,6 +31,9 @@ Options:
   --max-streams N     streams this process takes, all rooms (default 32)
   --max-rooms N       world rooms this process opens (default 16)
   --clients-per-room N   (default 16)
+  --anchors-per-second N  rendered frames per second per room that re-anchor the model's streams
+                      (default 4; 0: the model runs open-loop, lowest latency, but its frames fade
+                      within seconds of walking; see BENCHMARKS.md for what each costs)
   --api-key KEY       require "Authorization: Bearer KEY" on POST /api/tokens and /api/worlds
   --token-secret S    HMAC secret for join tokens (default WORLDSMITH_TOKEN_SECRET, else random)
   --redis URL         share rooms and matchmaking with other processes through Redis
@@ -51,6 +55,7 @@ Example:
       'max-streams': { type: 'string' },
       'max-rooms': { type: 'string' },
       'clients-per-room': { type: 'string' },
+      'anchors-per-second': { type: 'string' },
       'api-key': { type: 'string' },
       'token-secret': { type: 'string' },
       redis: { type: 'string' },
@@ -82,7 +87,10 @@ Example:
       apiKey: values['api-key'],
       tokenSecret: values['token-secret'],
       redis: values.redis,
-      settings: { source: source as 'auto' | 'model' | 'render' },
+      settings: {
+        source: source as 'auto' | 'model' | 'render',
+        ...(values['anchors-per-second'] === undefined ? {} : { anchorsPerSecond: integerFlag('serve', 'anchors-per-second', values['anchors-per-second'], 0, 100)! }),
+      },
       limits,
       worlds,
     });

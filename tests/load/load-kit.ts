@@ -25,8 +25,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'tests/load/serve-for-load.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'tests/load/serve-for-load.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = await new Promise<{ port: number; worldId: string; pid: number }>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });

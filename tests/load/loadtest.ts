@@ -45,6 +45,14 @@ const warmup = flag('warmup', 5);
 /** Each scenario is measured this many times; the run with the median p99 is reported, with every run's p99 beside it. */
 const runs = flag('runs', 3);
 const oneScenario = process.argv.includes('--streams') || process.argv.includes('--size');
+/** `--source render`: every frame drawn by the live renderer instead of the model (its own block in BENCHMARKS.md). */
+const sourceAt = process.argv.indexOf('--source');
+const source = sourceAt >= 0 ? process.argv[sourceAt + 1] : 'model';
+if (source !== 'model' && source !== 'render') throw new Error(`--source takes model or render; got ${JSON.stringify(source)}.`);
+/** `--anchors N`: the rooms' anchor renders per second (default: the server's, 4); its own block in BENCHMARKS.md. */
+const anchorsAt = process.argv.indexOf('--anchors');
+const anchors = anchorsAt >= 0 ? Number(process.argv[anchorsAt + 1]) : null;
+if (anchors !== null && !(anchors >= 0)) throw new Error(`--anchors takes a number ≥ 0; got ${JSON.stringify(process.argv[anchorsAt + 1])}.`);
 const scenarios = oneScenario ? [{ streams: flag('streams', 8), size: flag('size', 64, [64, 128]) }] : [{ streams: 8, size: 64 }, { streams: 3, size: 128 }];
 
 interface Measured {
@@ -128,7 +136,7 @@ async function measure(server: ServerProcess, room: 'world' | 'echo', streams: n
   };
 }
 
-const server = await startServerProcess();
+const server = await startServerProcess(anchors === null ? {} : { WORLDSMITH_ANCHORS_PER_SECOND: String(anchors) });
 console.log(`loadtest: server pid ${server.pid} on ${server.url}, world ${server.worldId}; ${seconds} s windows after ${warmup} s warm-up`);
 const results: Array<{ model: Measured; echo: Measured; runs: Array<{ p99: number; p50: number; fps: number; echoP99: number }>; targetStreams: number; met: { streams: boolean; fps: boolean; p99: boolean } }> = [];
 try {
@@ -136,7 +144,7 @@ try {
     console.log(`scenario: ${streams} streams at ${size}², ${runs} run(s)`);
     const measured: Array<{ model: Measured; echo: Measured }> = [];
     for (let run = 0; run < runs; run++) {
-      const world = await measure(server, 'world', streams, size, { size });
+      const world = await measure(server, 'world', streams, size, { size, source });
       const imageBytes = world.bytesPerFrame > FRAME_HEADER_BYTES ? Math.round(world.bytesPerFrame - FRAME_HEADER_BYTES) : ECHO_DEFAULT_IMAGE_BYTES[size];
       measured.push({ model: world, echo: await measure(server, 'echo', streams, size, { size, frameBytes: imageBytes }) });
     }
@@ -156,7 +164,7 @@ const header = [
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 ];
 const line = (m: Measured) =>
-  `| ${m.streams} | ${m.size}² | ${m.room === 'world' ? 'world (model)' : 'echo (floor)'} | **${f1(m.fps.median)}** (${f1(m.fps.min)}) | ${f1(m.latencyMs.p50)} | **${f1(m.latencyMs.p99)}** | ${f0(m.framesDropped)} | ${f0(m.ticksSkipped)} | ${f0(m.cpuNodePercent)} | ${f0(m.cpuTreePercent)} | ${f0(m.bytesPerFrame)} | ${f1(m.server.meanBatchMs)} | ${f1(m.server.meanEncodeMs)} |`;
+  `| ${m.streams} | ${m.size}² | ${m.room === 'world' ? `world (${source})` : 'echo (floor)'} | **${f1(m.fps.median)}** (${f1(m.fps.min)}) | ${f1(m.latencyMs.p50)} | **${f1(m.latencyMs.p99)}** | ${f0(m.framesDropped)} | ${f0(m.ticksSkipped)} | ${f0(m.cpuNodePercent)} | ${f0(m.cpuTreePercent)} | ${f0(m.bytesPerFrame)} | ${f1(m.server.meanBatchMs)} | ${f1(m.server.meanEncodeMs)} |`;
 const table = [...header, ...results.flatMap((r) => [line(r.model), line(r.echo)])].join('\n');
 const verdicts = results.map((r) => {
   const ok = r.met.streams && r.met.fps && r.met.p99;
@@ -170,7 +178,25 @@ const date = new Date().toISOString();
 const machine = machineLine();
 
 mkdirSync(`${ROOT}out`, { recursive: true });
-writeFileSync(`${ROOT}out/loadtest.json`, `${JSON.stringify({ date, machine, seconds, warmup, target: TARGET, results }, null, 2)}\n`);
+writeFileSync(`${ROOT}out/loadtest${source === 'render' ? '-render' : ''}${anchors === null ? '' : `-anchors-${anchors}`}.json`, `${JSON.stringify({ date, machine, seconds, warmup, target: TARGET, results }, null, 2)}\n`);
+
+const renderBody = `### Rendered frames (npm run loadtest -- --source render)
+
+${date.slice(0, 10)}, on ${machine}: the same bots and windows, in a room whose every frame is drawn by the live renderer (Babylon.js in the embedded headless Chromium, SwiftShader; one page per frame size, draws serialised) instead of the model. ${runs} run(s); the median-p99 run is shown.
+
+${[...header, ...results.flatMap((r) => [line(r.model), line(r.echo)])].join('\n')}
+
+${verdicts.join('\n')}
+`;
+
+const anchorBody = `### With ${anchors} anchor render(s) a second per room (npm run loadtest -- --anchors ${anchors}${oneScenario ? ` --streams ${scenarios[0].streams} --size ${scenarios[0].size}` : ''})
+
+${date.slice(0, 10)}, on ${machine}: the same bots and windows, the model's streams re-anchored ${anchors === 0 ? 'never (the model runs open-loop: its frames fade to average colours within seconds of walking)' : `at most ${anchors} times a second per room`}. ${runs} run(s); the median-p99 run is shown.
+
+${[...header, ...results.flatMap((r) => [line(r.model), line(r.echo)])].join('\n')}
+
+${verdicts.join('\n')}
+`;
 
 const body = `## Live streaming (npm run loadtest)
 
@@ -185,6 +211,8 @@ ${verdicts.join('\n')}
 
 ${whereTimeGoes.join('\n')}
 `;
-writeBenchmarkBlock('loadtest', body, { before: 'soak' });
+if (source === 'render') writeBenchmarkBlock('loadtest-render', renderBody, { after: 'loadtest' });
+else if (anchors !== null) writeBenchmarkBlock(`loadtest-anchors-${anchors}`, anchorBody, { after: 'loadtest' });
+else writeBenchmarkBlock('loadtest', body, { before: 'soak' });
 console.log(`\n${table}\n\n${verdicts.join('\n')}\n${whereTimeGoes.join('\n')}\n\nwrote out/loadtest.json and the Live streaming block of BENCHMARKS.md`);
 process.exit(0);
