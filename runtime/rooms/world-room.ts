@@ -103,6 +103,12 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
       this.setState(new WorldRoomState({ worldId: this.world.id, source: this.sourceKind, tickRate: ctx.settings.tickRate, tick: 0 }));
       this.setMetadata({ worldId: this.world.id, source: this.sourceKind } as never);
     } catch (error) {
+      // A room that failed to open is never disposed: give its place back here.
+      if (this.counted) {
+        this.counted = false;
+        ctx.rooms--;
+        ctx.metrics.rooms.set(ctx.rooms);
+      }
       throw toColyseus(error);
     }
     this.onMessage('action', (client, message) => this.onAction(client, message));
