@@ -58,6 +58,7 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
   private tickWaiting = false;
   private disposing = false;
   private counted = false;
+  private ready: Promise<void> = Promise.resolve();
 
   /** Runs in the matchmaking request, before a room is found or made: a bad token makes nothing. */
   static override async onAuth(_token: string, options: { worldId?: unknown; token?: unknown; source?: unknown }, _context: AuthContext) {
@@ -76,44 +77,51 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
     }
   }
 
-  override async onCreate(options: { worldId: string; source?: FrameSourceKind }) {
+  /**
+   * Opens quickly and loads in the background: scaled out, another process waits at most 2 s for
+   * this one to create the room before creating its own, and a world can take longer to generate.
+   * Joins wait for `ready` (their seats are held for 120 s).
+   */
+  override onCreate(options: { worldId: string; source?: FrameSourceKind }) {
     this.ctx = roomContext();
     const ctx = this.ctx;
     try {
       if (ctx.rooms >= ctx.limits.maxRooms) throw new ServerError('LIMIT', `This server has ${ctx.rooms} world rooms open, its limit; try again later.`);
-      ctx.rooms++;
-      this.counted = true;
-      ctx.metrics.rooms.set(ctx.rooms);
-      this.maxClients = ctx.limits.clientsPerRoom;
-      // Colyseus's own cut-off, well above ours: a backstop for floods the handlers never see.
-      this.maxMessagesPerSecond = ctx.limits.messagesPerSecond * 4;
-      this.seatReservationTimeout = 120;
-      this.world = await ctx.catalog.load(options.worldId);
-      // A join option picks the room's source; otherwise the server's setting does.
-      const wanted = options.source ?? ctx.settings.source;
-      const model = wanted === 'render' ? null : await ctx.model();
-      const knows = model?.card.worlds.some((w) => w.id === this.world.id && !w.holdout) ?? false;
-      this.sourceKind = wanted === 'auto' ? (knows ? 'model' : 'render') : wanted;
-      if (this.sourceKind === 'model' && !model) throw new ServerError('SERVER', 'The frame source is "model", but this server has no world model: start it with --model DIR or --source render.');
-      const draw: DrawFrames = async (size, cameras) => (await this.renderer(size.width, size.height)).draw(cameras);
-      this.source =
-        this.sourceKind === 'model'
-          ? createModelFrameSource(model!, draw, { anchorEveryTicks: ctx.settings.anchorEveryTicks, anchorsPerSecond: ctx.settings.anchorsPerSecond, onAnchor: () => ctx.metrics.anchors.inc(), onBatch: (n) => ctx.metrics.batchSize.observe(n) })
-          : createRenderFrameSource(draw);
-      this.setState(new WorldRoomState({ worldId: this.world.id, source: this.sourceKind, tickRate: ctx.settings.tickRate, tick: 0 }));
-      this.setMetadata({ worldId: this.world.id, source: this.sourceKind } as never);
     } catch (error) {
-      // A room that failed to open is never disposed: give its place back here.
-      if (this.counted) {
-        this.counted = false;
-        ctx.rooms--;
-        ctx.metrics.rooms.set(ctx.rooms);
-      }
       throw toColyseus(error);
     }
+    ctx.rooms++;
+    this.counted = true;
+    ctx.metrics.rooms.set(ctx.rooms);
+    this.maxClients = ctx.limits.clientsPerRoom;
+    // Colyseus's own cut-off, well above ours: a backstop for floods the handlers never see.
+    this.maxMessagesPerSecond = ctx.limits.messagesPerSecond * 4;
+    this.seatReservationTimeout = 120;
+    this.setState(new WorldRoomState({ worldId: options.worldId, source: '', tickRate: ctx.settings.tickRate, tick: 0 }));
+    this.ready = this.load(options);
+    this.ready.catch(() => undefined);
     this.onMessage('action', (client, message) => this.onAction(client, message));
     this.onMessage('*', (client) => this.refuse(client, 'unknown'));
     this.setSimulationInterval(() => this.onTick(), 1000 / ctx.settings.tickRate);
+  }
+
+  /** The world (generated if needed), the model and the frame source. */
+  private async load(options: { worldId: string; source?: FrameSourceKind }) {
+    const ctx = this.ctx;
+    this.world = await ctx.catalog.load(options.worldId);
+    // A join option picks the room's source; otherwise the server's setting does.
+    const wanted = options.source ?? ctx.settings.source;
+    const model = wanted === 'render' ? null : await ctx.model();
+    const knows = model?.card.worlds.some((w) => w.id === this.world.id && !w.holdout) ?? false;
+    this.sourceKind = wanted === 'auto' ? (knows ? 'model' : 'render') : wanted;
+    if (this.sourceKind === 'model' && !model) throw new ServerError('SERVER', 'The frame source is "model", but this server has no world model: start it with --model DIR or --source render.');
+    const draw: DrawFrames = async (size, cameras) => (await this.renderer(size.width, size.height)).draw(cameras);
+    this.source =
+      this.sourceKind === 'model'
+        ? createModelFrameSource(model!, draw, { anchorEveryTicks: ctx.settings.anchorEveryTicks, anchorsPerSecond: ctx.settings.anchorsPerSecond, onAnchor: () => ctx.metrics.anchors.inc(), onBatch: (n) => ctx.metrics.batchSize.observe(n) })
+        : createRenderFrameSource(draw);
+    this.state.source = this.sourceKind;
+    await this.setMetadata({ worldId: this.world.id, source: this.sourceKind } as never);
   }
 
   /** A failure in a handler or the tick is logged and counted; it never takes the process down. */
@@ -140,6 +148,11 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
   override async onJoin(client: Client, options: unknown) {
     const ctx = this.ctx;
     const choice = readJoinOptions(options, ctx.settings);
+    try {
+      await this.ready;
+    } catch (error) {
+      throw toColyseus(error instanceof ServerError ? error : new ServerError('WORLD_FAILED', `World ${this.state.worldId} could not be opened: ${(error as Error).message}`, { cause: error }));
+    }
     const spawn = this.world.world.gameplay.spawn;
     const pose: EyePose = { x: spawn.x, y: spawn.y + ACTION_SPACE.eyeHeight, z: spawn.z, yaw: spawn.yaw, pitch: 0 };
     const state = new PlayerState({ name: choice.name || `player ${this.players.size + 1}`, x: pose.x, y: pose.y, z: pose.z, yaw: pose.yaw, pitch: 0, frames: 0 });
@@ -226,6 +239,7 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
 
   override async onDispose() {
     this.disposing = true;
+    await this.ready.catch(() => undefined);
     for (const id of [...this.players.keys()]) {
       const player = this.players.get(id)!;
       this.onLeave(player.client);
