@@ -122,6 +122,7 @@ export function createStreamMetrics(registry: MetricsRegistry = createMetricsReg
     streams: registry.gauge('worldsmith_streams', 'Clients being streamed frames now, by frame source.'),
     rooms: registry.gauge('worldsmith_rooms', 'World rooms open in this process.'),
     framesSent: registry.counter('worldsmith_frames_sent_total', 'Frames sent to clients, by frame source.'),
+    deliveredFps: registry.gauge('worldsmith_delivered_fps', 'Frames per second delivered per stream over the last second (mean over streams), by frame source.'),
     framesDropped: registry.counter('worldsmith_frames_dropped_total', 'Frames made but not sent, by reason (backpressure: the client is not reading; superseded: a newer frame came first).'),
     ticksSkipped: registry.counter('worldsmith_ticks_skipped_total', 'Simulation ticks whose frames were not made because the previous batch was still running (the frame budget at work).'),
     bytesSent: registry.counter('worldsmith_frame_bytes_sent_total', 'Bytes of frame messages sent.'),

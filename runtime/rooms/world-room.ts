@@ -192,7 +192,7 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
     this.players.set(client.sessionId, player);
     this.state.players.set(client.sessionId, state);
     ctx.streams++;
-    ctx.metrics.streams.set(ctx.streams);
+    ctx.metrics.streams.inc({ source: this.sourceKind });
     try {
       await this.source.open(this.request(client.sessionId, player));
     } catch (error) {
@@ -226,7 +226,7 @@ export class WorldRoom extends Room<{ state: WorldRoomState }> {
     this.state.players.delete(client.sessionId);
     this.source.close(client.sessionId);
     this.ctx.streams--;
-    this.ctx.metrics.streams.set(this.ctx.streams);
+    this.ctx.metrics.streams.inc({ source: this.sourceKind }, -1);
   }
 
   override async onBeforeShutdown() {

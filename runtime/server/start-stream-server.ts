@@ -103,6 +103,18 @@ export async function startStreamServer(options: StreamServerOptions = {}): Prom
   });
   context.metrics.registry.collect('process_uptime_seconds', 'Seconds since the server started.', () => (performance.now() - started) / 1000);
 
+  // Frames per second delivered per stream, once a second, per source.
+  const lastSent = new Map<string, number>();
+  const fpsTimer = setInterval(() => {
+    for (const source of ['model', 'render']) {
+      const sent = context.metrics.framesSent.value({ source });
+      const streams = context.metrics.streams.value({ source });
+      context.metrics.deliveredFps.set(streams > 0 ? (sent - (lastSent.get(source) ?? sent)) / streams : 0, { source });
+      lastSent.set(source, sent);
+    }
+  }, 1000);
+  fpsTimer.unref();
+
   let listening = false;
   let samplePage: Promise<{ html: string; script: string }> | null = null;
   const port = options.port ?? 2567;
@@ -149,6 +161,7 @@ export async function startStreamServer(options: StreamServerOptions = {}): Prom
     close() {
       closing ??= (async () => {
         context.draining = true;
+        clearInterval(fpsTimer);
         await colyseus.gracefullyShutdown(false);
         transport.server?.closeAllConnections?.();
         if (modelPromise) await (await modelPromise.catch(() => null))?.close();

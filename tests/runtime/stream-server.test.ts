@@ -256,6 +256,14 @@ describe('operations', () => {
       expect(text).toContain(name);
     }
     expect(text).toMatch(/# TYPE worldsmith_action_to_frame_seconds histogram/);
+    // While a player streams, the per-stream delivered rate reads about the tick rate.
+    const a = await join({ name: 'counted' });
+    await until(() => a.frames.length >= 5);
+    await new Promise((r) => setTimeout(r, 2100));
+    const live = await (await fetch(`${server.url}/metrics`)).text();
+    expect(Number(/worldsmith_streams\{source="model"\} (\d+)/.exec(live)?.[1])).toBe(1);
+    expect(Number(/worldsmith_delivered_fps\{source="model"\} ([\d.]+)/.exec(live)?.[1])).toBeGreaterThan(12);
+    await a.room.leave();
   });
 
   it('shuts down gracefully: players are told, then disconnected, and readiness goes', async () => {
