@@ -27,7 +27,8 @@ Example:
       `\nLook at ${outDir}/view.png and ${outDir}/relief.png, or open ${outDir}/world.glb in a glTF viewer (e.g. https://gltf-viewer.donmccurdy.com).\n` +
         `Render it with Babylon.js in headless Chromium: npx worldsmith render ${outDir}/world.glb --view spawn --out ${outDir}/spawn.png\n` +
         `Film it (a few minutes on a CPU): npx worldsmith plan "aerial fly-over of the valley; orbit around the tower at sunset" --world ${outDir} && ` +
-        `npx worldsmith cutscene ${outDir}/plan.json --world ${outDir} --out ${outDir}/cutscene --size 640x360\n`,
+        `npx worldsmith cutscene ${outDir}/plan.json --world ${outDir} --out ${outDir}/cutscene --size 640x360\n` +
+        `Walk it live: npx worldsmith serve --world ${outDir}/spec.json, then open http://127.0.0.1:2567/ (frames from the renderer; the shipped world model draws its own valley: npx worldsmith serve)\n`,
     );
     return 0;
   },
