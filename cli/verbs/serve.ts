@@ -64,7 +64,7 @@ Example:
     const source = values.source ?? 'auto';
     if (!['auto', 'model', 'render'].includes(source)) throw new UsageError(`--source must be auto, model or render (got "${source}").`, 'serve');
     const worlds: NonNullable<StreamServerOptions['worlds']> = [];
-    for (const file of (values.world as string[] | undefined) ?? (values.prompt ? [] : [DEFAULT_WORLD])) {
+    for (const file of (values.world as string[] | undefined) ?? (values.prompt !== undefined ? [] : [DEFAULT_WORLD])) {
       let spec: unknown;
       try {
         spec = JSON.parse(await readFile(file, 'utf8'));
@@ -73,7 +73,7 @@ Example:
       }
       worlds.push({ spec });
     }
-    if (values.prompt) worlds.push({ prompt: values.prompt, seed: integerFlag('serve', 'seed', values.seed, 0, 0xffff_ffff) });
+    if (values.prompt !== undefined) worlds.push({ prompt: values.prompt, seed: integerFlag('serve', 'seed', values.seed, 0, 0xffff_ffff) });
     const limits = {
       ...(values['max-streams'] ? { maxStreams: integerFlag('serve', 'max-streams', values['max-streams'], 1, 10_000)! } : {}),
       ...(values['max-rooms'] ? { maxRooms: integerFlag('serve', 'max-rooms', values['max-rooms'], 1, 10_000)! } : {}),

@@ -145,7 +145,31 @@ export async function startStreamServer(options: StreamServerOptions = {}): Prom
   });
   // One room per world (and per source, when a join asks for one).
   colyseus.define(WORLD_ROOM, WorldRoom).filterBy(['worldId', 'source']);
-  await colyseus.listen(port, host);
+  // Colyseus's listen() never settles when the port cannot be bound: watch the socket's error too.
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const refuse = (error: NodeJS.ErrnoException) =>
+        reject(
+          new ServerError(
+            'SERVER',
+            error.code === 'EADDRINUSE' || error.code === 'EACCES'
+              ? `Cannot listen on ${host}:${port}: ${error.code === 'EADDRINUSE' ? 'the port is in use' : 'this user may not use that port'}. Give another --port (0 picks a free one).`
+              : `Cannot listen on ${host}:${port}: ${error.message}.`,
+            { cause: error },
+          ),
+        );
+      transport.server!.once('error', refuse);
+      colyseus.listen(port, host).then(() => {
+        transport.server!.off('error', refuse);
+        resolve();
+      }, reject);
+    });
+  } catch (error) {
+    clearInterval(fpsTimer);
+    await colyseus.gracefullyShutdown(false).catch(() => undefined);
+    setRoomContext(null);
+    throw error;
+  }
   const actualPort = (transport.server!.address() as AddressInfo).port;
   (colyseus as unknown as { port: number }).port = actualPort;
   listening = true;

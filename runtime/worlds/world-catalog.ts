@@ -82,7 +82,12 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
   const dirOf = (id: string) => join(options.store!, 'worlds', id);
 
   if (options.store) {
-    await mkdir(join(options.store, 'worlds'), { recursive: true });
+    try {
+      await mkdir(join(options.store, 'worlds'), { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new ServerError('SERVER', `The store ${options.store} cannot be used (${code}): give a directory this process may create and write (--store DIR).`, { cause: error });
+    }
     for (const id of await readdir(join(options.store, 'worlds'))) {
       if (!ID_PATTERN.test(id)) continue;
       try {

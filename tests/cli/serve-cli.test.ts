@@ -1,5 +1,6 @@
 /** `worldsmith serve`: flags checked, the server up on the port it prints, worlds kept in the store, Ctrl-C shuts it down with exit 0. */
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.ts';
@@ -19,6 +20,13 @@ describe('worldsmith serve', () => {
     expect(badSource.err).toContain('--source must be auto, model or render');
     expect((await cli(['serve', '--port', '70000'])).code).toBe(2);
     expect((await cli(['serve', '--world', join(dir.path, 'missing.json')])).code).toBe(2);
+    const empty = await cli(['serve', '--prompt', '', '--store', join(dir.path, 'empty')]);
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain('The prompt is empty');
+    await writeFile(join(dir.path, 'a-file'), '');
+    const store = await cli(['serve', '--port', '0', '--store', join(dir.path, 'a-file', 'store')]);
+    expect(store.code).toBe(1);
+    expect(store.err).toMatch(/The store .* cannot be used \(ENOTDIR\)/);
   });
 
   it('serves the HTTP API on the port it prints, keeps its worlds in the store, and stops on Ctrl-C', async () => {
@@ -48,5 +56,16 @@ describe('worldsmith serve', () => {
     expect(await done).toBe(0);
     expect(err).toContain('shutting down');
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+
+  // Last: a failed start shuts down this process's Colyseus matchmaker.
+  it('says so, and exits, when the port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const result = await cli(['serve', '--port', String(port), '--host', '127.0.0.1', '--store', join(dir.path, 'store'), '--no-model']);
+    taken.close();
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`Cannot listen on 127.0.0.1:${port}: the port is in use`);
   });
 });
