@@ -10,7 +10,8 @@
  * the browser and the local server; a browser that dies makes every later draw fail with
  * RENDER_BROWSER, and the owner decides whether to open another.
  */
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './launch-browser.ts';
 import type { TimelineLighting } from '../../generators/shots/timeline.ts';
 import { findBrowser, type BrowserChoice, type FindBrowserOptions } from './find-browser.ts';
 import { readGlbInfo } from './glb-info.ts';
@@ -84,11 +85,7 @@ export async function openLiveRenderer(glb: Uint8Array, options: LiveRendererOpt
   let browser: Browser | undefined;
   let dead: RenderError | null = null;
   try {
-    try {
-      browser = await playwright.launch({ executablePath: choice.executablePath, args: choice.args, headless: true, timeout: 60_000 });
-    } catch (error) {
-      throw new RenderError('RENDER_BROWSER', `Chromium (${choice.kind}, ${choice.executablePath}) did not start: ${(error as Error).message.split('\n')[0]}. Set WORLDSMITH_CHROMIUM to a working Chromium, or reinstall @sparticuz/chromium.`, { cause: error });
-    }
+    browser = await launchBrowser(choice);
     browser.on('disconnected', () => (dead ??= new RenderError('RENDER_BROWSER', 'Chromium closed under the live renderer (it may have run out of memory); open the world again.')));
     const page: Page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
     const pageErrors: string[] = [];

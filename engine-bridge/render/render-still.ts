@@ -6,7 +6,8 @@
  * The browser, the page and the server are always closed — on success, error, timeout or abort.
  * Same glb, camera, size and browser ⇒ the same pixels.
  */
-import { chromium as playwright, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './launch-browser.ts';
 import { findBrowser, type BrowserChoice, type FindBrowserOptions } from './find-browser.ts';
 import { readGlbInfo, type GlbEnvironment } from './glb-info.ts';
 import { serveFiles } from './local-server.ts';
@@ -68,11 +69,7 @@ export async function renderStill(glb: Uint8Array, options: RenderStillOptions =
   options.signal?.addEventListener('abort', abort, { once: true });
   try {
     options.signal?.throwIfAborted();
-    try {
-      browser = await playwright.launch({ executablePath: choice.executablePath, args: choice.args, headless: true, timeout: 60_000 });
-    } catch (error) {
-      throw new RenderError('RENDER_BROWSER', `Chromium (${choice.kind}, ${choice.executablePath}) did not start: ${(error as Error).message.split('\n')[0]}. Set WORLDSMITH_CHROMIUM to a working Chromium, or reinstall @sparticuz/chromium.`, { cause: error });
-    }
+    browser = await launchBrowser(choice);
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));

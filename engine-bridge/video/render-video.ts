@@ -13,7 +13,8 @@
  * abort. Which encoder is the default, and why, with numbers: README.md beside this file.
  */
 import { join } from 'node:path';
-import { chromium as playwright, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../render/launch-browser.ts';
 import { CancelledError } from '../../generators/worldsmith-error.ts';
 import { findBrowser, type BrowserChoice, type FindBrowserOptions } from '../render/find-browser.ts';
 import { serveFiles, type LocalServer, type UploadPath } from '../render/local-server.ts';
@@ -218,11 +219,7 @@ async function runVideoPage(
       if (input.actors) files.set('/actors.glb', { type: 'model/gltf-binary', body: input.actors });
       server = await serveFiles(files, uploads);
       watch('Starting Chromium');
-      try {
-        browser = await playwright.launch({ executablePath: choice.executablePath, args: choice.args, headless: true, timeout: 60_000 });
-      } catch (error) {
-        throw new RenderError('RENDER_BROWSER', `Chromium (${choice.kind}, ${choice.executablePath}) did not start: ${(error as Error).message.split('\n')[0]}. Set WORLDSMITH_CHROMIUM to a working Chromium, or reinstall @sparticuz/chromium.`, { cause: error });
-      }
+      browser = await launchBrowser(choice);
       if (failure) throw failure;
       browser.on('disconnected', () => fail(new RenderError('RENDER_BROWSER', 'Chromium closed while the video was rendering (it may have run out of memory). Try a smaller frame size.')));
       times.launched = performance.now();

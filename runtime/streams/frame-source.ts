@@ -40,3 +40,15 @@ export interface FrameSource {
 
 /** Draws cameras at a size: the live renderer, or a stand-in in tests. */
 export type DrawFrames = (size: { width: number; height: number }, cameras: readonly RenderCamera[]) => Promise<Uint8Array[]>;
+
+/** Request indices grouped by frame size ("WxH"), in order: one renderer page or model call per size. */
+export function groupBySize(requests: readonly FrameRequest[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  requests.forEach((r, i) => {
+    const key = `${r.width}x${r.height}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  return groups;
+}

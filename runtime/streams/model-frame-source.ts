@@ -17,7 +17,7 @@ import { ZERO_ACTION, type Action } from '../../models/dataset/action-space.ts';
 import { cameraOf } from '../../models/dataset/write-dataset.ts';
 import type { WorldModel, WorldStream } from '../../models/inference/world-model.ts';
 import { FRAME_FLAGS } from '../../engine-bridge/stream-client/stream-protocol.ts';
-import type { DrawFrames, FrameRequest, FrameSource } from './frame-source.ts';
+import { groupBySize, type DrawFrames, type FrameRequest, type FrameSource } from './frame-source.ts';
 
 export interface ModelSourceOptions {
   /** Re-anchor a stream at most this often, in ticks (0: never). Default 10 (twice a second at 20 ticks/s). */
@@ -58,12 +58,10 @@ export function createModelFrameSource(model: WorldModel, draw: DrawFrames, opti
     const t = now();
     anchorCredit = Math.min(1, anchorCredit + ((t - creditAt) / 1000) * anchorRate);
     creditAt = t;
-    const bySize = new Map<string, FrameRequest[]>();
-    for (const r of requests) bySize.set(`${r.width}x${r.height}`, [...(bySize.get(`${r.width}x${r.height}`) ?? []), r]);
-    for (const [size, group] of bySize) {
+    for (const [size, indices] of groupBySize(requests)) {
       if (drawingSizes.has(size)) continue;
       let oldest: FrameRequest | null = null;
-      for (const r of group) {
+      for (const r of indices.map((i) => requests[i])) {
         const e = streams.get(r.id);
         if (!e || e.drawing || e.anchor || r.tick - e.lastAnchorTick < anchorEvery) continue;
         if (!oldest || e.lastAnchorTick < streams.get(oldest.id)!.lastAnchorTick) oldest = r;

@@ -81,6 +81,24 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
   const loaded = new Map<string, Promise<LoadedWorld>>();
   const dirOf = (id: string) => join(options.store!, 'worlds', id);
 
+  /**
+   * Takes a world from the store: a directory named by an id this catalog makes, holding a valid
+   * spec with that very id. A half-written or foreign directory is not a world. Also how worlds
+   * another process sharing the store added since are found.
+   */
+  const lookInStore = async (id: unknown) => {
+    if (typeof id !== 'string' || specs.has(id) || !options.store || !ID_PATTERN.test(id)) return;
+    try {
+      const spec = parseWorldSpec(JSON.parse(await readFile(join(dirOf(id), 'spec.json'), 'utf8')));
+      if (worldIdOf(spec) === id && !specs.has(id)) {
+        specs.set(id, spec);
+        status.set(id, { status: 'known' });
+      }
+    } catch {
+      // Not a world this store made (or not yet whole).
+    }
+  };
+
   if (options.store) {
     try {
       await mkdir(join(options.store, 'worlds'), { recursive: true });
@@ -88,18 +106,7 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       throw new ServerError('SERVER', `The store ${options.store} cannot be used (${code}): give a directory this process may create and write (--store DIR).`, { cause: error });
     }
-    for (const id of await readdir(join(options.store, 'worlds'))) {
-      if (!ID_PATTERN.test(id)) continue;
-      try {
-        const spec = parseWorldSpec(JSON.parse(await readFile(join(dirOf(id), 'spec.json'), 'utf8')));
-        if (worldIdOf(spec) === id) {
-          specs.set(id, spec);
-          status.set(id, { status: 'known' });
-        }
-      } catch {
-        // A half-written or foreign directory: not a world this store made.
-      }
-    }
+    for (const id of await readdir(join(options.store, 'worlds'))) await lookInStore(id);
   }
 
   const writeAtomic = async (path: string, data: Uint8Array | string) => {
@@ -143,20 +150,6 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
       status.set(id, { status: 'failed', error: error.message });
     });
     return promise;
-  };
-
-  /** Another process sharing the store may have added a world since this one started. */
-  const lookInStore = async (id: unknown) => {
-    if (typeof id !== 'string' || specs.has(id) || !options.store || !ID_PATTERN.test(id)) return;
-    try {
-      const spec = parseWorldSpec(JSON.parse(await readFile(join(dirOf(id), 'spec.json'), 'utf8')));
-      if (worldIdOf(spec) === id && !specs.has(id)) {
-        specs.set(id, spec);
-        status.set(id, { status: 'known' });
-      }
-    } catch {
-      // Not there either.
-    }
   };
 
   return {

@@ -21,14 +21,25 @@ export function table(header: string[], rows: Array<Array<string | number>>): st
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-export async function writeSection(file: string, suite: string, body: string): Promise<void> {
+/**
+ * Writes `body` between `<!-- bench:SUITE -->` and `<!-- /bench:SUITE -->`, replacing what was there.
+ * A new section goes right before the section `place.before` or right after `place.after` when that
+ * one exists, else at the end. Written to a temp name and renamed.
+ */
+export async function writeSection(file: string, suite: string, body: string, place: { before?: string; after?: string } = {}): Promise<void> {
   const start = `<!-- bench:${suite} -->`;
   const end = `<!-- /bench:${suite} -->`;
   const block = `${start}\n${body.trim()}\n${end}`;
   let text = await readFile(file, 'utf8').catch(() => '# Benchmarks\n\nWritten by `npm run bench`. Timings are medians; each figure is measured next to its baseline in the same run.\n');
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  text = from >= 0 && to > from ? text.slice(0, from) + block + text.slice(to + end.length) : `${text.trimEnd()}\n\n${block}\n`;
+  const before = place.before ? text.indexOf(`<!-- bench:${place.before} -->`) : -1;
+  const afterEnd = place.after ? `<!-- /bench:${place.after} -->` : '';
+  const after = place.after ? text.indexOf(afterEnd) : -1;
+  if (from >= 0 && to > from) text = text.slice(0, from) + block + text.slice(to + end.length);
+  else if (before >= 0) text = `${text.slice(0, before)}${block}\n\n${text.slice(before)}`;
+  else if (after >= 0) text = `${text.slice(0, after + afterEnd.length)}\n\n${block}${text.slice(after + afterEnd.length)}`;
+  else text = `${text.trimEnd()}\n\n${block}\n`;
   const temp = `${file}.tmp-${process.pid}`;
   await writeFile(temp, text);
   await rename(temp, file);

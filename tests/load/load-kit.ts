@@ -6,11 +6,11 @@
  * that process_cpu_seconds_total does not see), small statistics, and the BENCHMARKS.md block writer.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Client, type Room } from '@colyseus/sdk';
 import { decodeFrameHeader, NO_ACTION, type ActionMessage } from '../../engine-bridge/stream-client/stream-protocol.ts';
+import { writeSection } from '../bench/bench-report.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const ACTION_INTERVAL_MS = 50;
@@ -320,34 +320,10 @@ export function flag(name: string, fallback: number, allowed?: readonly number[]
   return value;
 }
 
-export function machineLine(): string {
-  const c = cpus();
-  return `${c.length} × ${c[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}-${process.arch}`;
-}
 
 const BENCHMARKS = `${ROOT}BENCHMARKS.md`;
 
-/**
- * Writes `body` between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->` in BENCHMARKS.md, replacing
- * what was there; a new block goes right before the block `place.before` or right after the block
- * `place.after` when that block exists, else at the end.
- */
-export function writeBenchmarkBlock(name: string, body: string, place: { before?: string; after?: string } = {}): void {
-  const text = readFileSync(BENCHMARKS, 'utf8');
-  const open = `<!-- bench:${name} -->`;
-  const close = `<!-- /bench:${name} -->`;
-  const block = `${open}\n${body.trim()}\n${close}`;
-  const start = text.indexOf(open);
-  const end = text.indexOf(close);
-  let next: string;
-  if (start >= 0 && end > start) next = text.slice(0, start) + block + text.slice(end + close.length);
-  else {
-    const before = place.before ? text.indexOf(`<!-- bench:${place.before} -->`) : -1;
-    const afterClose = place.after ? `<!-- /bench:${place.after} -->` : '';
-    const after = place.after ? text.indexOf(afterClose) : -1;
-    if (before >= 0) next = `${text.slice(0, before)}${block}\n\n${text.slice(before)}`;
-    else if (after >= 0) next = `${text.slice(0, after + afterClose.length)}\n\n${block}${text.slice(after + afterClose.length)}`;
-    else next = `${text.replace(/\s*$/, '')}\n\n${block}\n`;
-  }
-  writeFileSync(BENCHMARKS, next);
+/** Writes `body` as the block NAME of BENCHMARKS.md (see writeSection in tests/bench/bench-report.ts). */
+export function writeBenchmarkBlock(name: string, body: string, place: { before?: string; after?: string } = {}): Promise<void> {
+  return writeSection(BENCHMARKS, name, body, place);
 }

@@ -24,7 +24,6 @@ import {
   histogramMean,
   joinBots,
   machineBusySeconds,
-  machineLine,
   median,
   metricDelta,
   percentile,
@@ -37,6 +36,7 @@ import {
   writeBenchmarkBlock,
   type ServerProcess,
 } from './load-kit.ts';
+import { machine as benchMachine } from '../bench/bench-report.ts';
 
 /** "20 fps" is met at ≥ 19 frames received per second per stream (the room's 50 ms interval drifts a little: the echo floor gets 19.9). */
 const TARGET = { fps: 20, fpsReceivedAtLeast: 19, p99Ms: 100, streams: { 64: 8, 128: 3 } as Record<number, number> };
@@ -175,7 +175,7 @@ const whereTimeGoes = results.map((r) => {
   return `${m.size}², where the time goes: the Chromium renderers (anchor frames) used ${f0(m.cpuTreePercent - m.cpuNodePercent)} % of a core and the Node process ${f0(m.cpuNodePercent)} %; a batch of ${f1(m.server.meanInferenceBatch)} streams took ${f1(m.server.meanBatchMs)} ms on average, a JPEG encode ${f1(m.server.meanEncodeMs)} ms; the server's own action→frame mean was ${f1(m.server.meanActionToFrameMs)} ms against ${f1(r.echo.latencyMs.p50)} ms p50 / ${f1(r.echo.latencyMs.p99)} ms p99 for the echo floor at the client. The bots used ${f0(m.cpuBotsPercent)} % of a core; other processes on the machine ${f0(m.cpuOtherPercent)} % during the world window and ${f0(r.echo.cpuOtherPercent)} % during the echo window (the machine is shared; above a few % the figures are disturbed).`;
 });
 const date = new Date().toISOString();
-const machine = machineLine();
+const machine = benchMachine();
 
 mkdirSync(`${ROOT}out`, { recursive: true });
 writeFileSync(`${ROOT}out/loadtest${source === 'render' ? '-render' : ''}${anchors === null ? '' : `-anchors-${anchors}`}.json`, `${JSON.stringify({ date, machine, seconds, warmup, target: TARGET, results }, null, 2)}\n`);
@@ -211,8 +211,8 @@ ${verdicts.join('\n')}
 
 ${whereTimeGoes.join('\n')}
 `;
-if (source === 'render') writeBenchmarkBlock('loadtest-render', renderBody, { after: 'loadtest' });
-else if (anchors !== null) writeBenchmarkBlock(`loadtest-anchors-${anchors}`, anchorBody, { after: 'loadtest' });
-else writeBenchmarkBlock('loadtest', body, { before: 'soak' });
+if (source === 'render') await writeBenchmarkBlock('loadtest-render', renderBody, { after: 'loadtest' });
+else if (anchors !== null) await writeBenchmarkBlock(`loadtest-anchors-${anchors}`, anchorBody, { after: 'loadtest' });
+else await writeBenchmarkBlock('loadtest', body, { before: 'soak' });
 console.log(`\n${table}\n\n${verdicts.join('\n')}\n${whereTimeGoes.join('\n')}\n\nwrote out/loadtest.json and the Live streaming block of BENCHMARKS.md`);
 process.exit(0);

@@ -9,7 +9,8 @@
  * line to the block (what else the machine was doing, say).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { flag, joinBots, machineLine, metricSum, ROOT, scrapeMetrics, sleep, slope, startServerProcess, treeRssBytes, writeBenchmarkBlock } from './load-kit.ts';
+import { flag, joinBots, metricSum, ROOT, scrapeMetrics, sleep, slope, startServerProcess, treeRssBytes, writeBenchmarkBlock } from './load-kit.ts';
+import { machine as benchMachine } from '../bench/bench-report.ts';
 
 const minutes = flag('minutes', 10);
 const streams = flag('streams', 4);
@@ -73,7 +74,7 @@ async function runSoak(): Promise<unknown> {
     const fpsValues = samples.map((x) => x.fps).sort((a, b) => a - b);
     result = {
       date: new Date().toISOString(),
-      machine: machineLine(),
+      machine: benchMachine(),
       minutes,
       streams,
       size,
@@ -119,6 +120,6 @@ Sampled every ${r.sampleSeconds} s; the slope is a least-squares line over the s
 Streams received a median ${r.fps.median.toFixed(1)} fps per 10 s interval (lowest ${r.fps.min.toFixed(1)}); ${r.framesDropped} frames dropped, ${r.ticksSkipped} ticks skipped, ${r.botsDisconnected} bots disconnected over the whole run.${note ? `\n${note}` : ''}
 
 ${table}`;
-writeBenchmarkBlock('soak', body, { after: 'loadtest' });
+await writeBenchmarkBlock('soak', body, { after: 'loadtest' });
 console.log(`\n${table}\n\nwrote out/soak.json and the Soak block of BENCHMARKS.md`);
 process.exit(0);
