@@ -1,35 +1,34 @@
 /**
- * The HTTP side of `worldsmith serve` (express 5, on the same port as Colyseus):
+ * The HTTP side of `worldsmith serve` (express 5, on the same port as Colyseus). Every route is
+ * declared in api-routes.ts — with its path parameters, query and body schemas — and checked
+ * against that declaration before it runs (api-route.ts); GET /api/openapi.json is built from the
+ * same list. Here: health, metrics, worlds and their files, join tokens and the pages; the editor's
+ * routes (jobs, events, texture lab, shot planning, cutscenes) are mounted by editor-api.ts.
  *
- *   GET  /healthz                      the process is up
- *   GET  /readyz                       it takes new players (503 while starting or shutting down)
- *   GET  /metrics                      Prometheus text
- *   GET  /api/worlds                   the worlds this server knows
- *   POST /api/worlds                   {prompt, seed?} or {spec} → the world's id (generated on first use)
- *   GET  /api/worlds/:id               one world's summary
- *   GET  /api/worlds/:id/world.glb     the world, generated if needed
- *   GET  /api/worlds/:id/chunks/:file  the chunk index (index.json) and chunk glbs, for games that stream geometry
- *   POST /api/tokens                   {worldId | prompt + seed?, subject?, ttlSeconds?} → a join token and the world's id
- *                                      (Bearer API key when one is set)
- *   GET  /  and /play.js               the sample game page (samples/play)
- *
- * Errors are JSON `{error: {code, message}}` with a 4xx status for the client's mistakes. Files are
- * answered from memory by names the world's own index lists: no request path reaches the disk.
+ * Errors are JSON `{error: {code, message, path?}}` with a 4xx status for the client's mistakes.
+ * Files are answered from memory or the store by names this server made: no request string becomes
+ * a path.
  */
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { WorldsmithError } from '../../generators/worldsmith-error.ts';
 import type { RoomContext } from '../rooms/room-context.ts';
 import { ServerError } from '../server-error.ts';
+import { mountRoute } from './api-route.ts';
+import { ALL_ROUTES, ROUTES } from './api-routes.ts';
+import { mountEditorApi, type EditorServices } from './editor-api.ts';
+import { buildOpenApiDocument } from './openapi.ts';
 
 export interface HttpApiOptions {
   context: RoomContext;
-  /** When set, POST /api/tokens and POST /api/worlds need `Authorization: Bearer <apiKey>`. */
+  /** When set, POST /api/tokens, POST /api/worlds and POST /api/jobs need `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
   /** Whether the server takes players now. */
   ready: () => boolean;
-  /** The sample page and its script, made on first request. */
+  /** The sample game page and its script, made on first request (served at /play). */
   samplePage?: () => Promise<{ html: string; script: string }>;
+  /** The editor (at /) and its API. */
+  editor?: EditorServices;
 }
 
 export function mountHttpApi(app: Application, options: HttpApiOptions): void {
@@ -45,74 +44,80 @@ export function mountHttpApi(app: Application, options: HttpApiOptions): void {
       throw new ServerError('TOKEN_INVALID', 'This endpoint needs the server\'s API key: send "Authorization: Bearer <key>" (the key given to worldsmith serve --api-key).');
     }
   };
-  const body = (req: Request): Record<string, unknown> => {
-    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) throw new ServerError('REQUEST', 'The request body must be a JSON object (Content-Type: application/json).');
-    return req.body as Record<string, unknown>;
-  };
   const worldOf = async (req: Request) => {
     const id = String(req.params.id);
     const summary = await context.catalog.find(id);
-    if (!summary) throw new ServerError('WORLD_UNKNOWN', `No world "${id.slice(0, 80)}" on this server: POST /api/worlds first, and use the id it returns.`);
+    if (!summary) throw new ServerError('WORLD_UNKNOWN', `No world "${id.slice(0, 80)}" on this server: POST /api/worlds first, and use the id it returns.`, { path: '/id' });
     return summary;
   };
 
-  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
-  app.get('/readyz', (_req, res) => {
+  mountRoute(app, ROUTES.healthz, (_req, res) => res.json({ ok: true }));
+  mountRoute(app, ROUTES.readyz, (_req, res) => {
     const ready = options.ready();
     res.status(ready ? 200 : 503).json({ ready, streams: context.streams, rooms: context.rooms, draining: context.draining });
   });
-  app.get('/metrics', (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(context.metrics.registry.render());
-  });
+  mountRoute(app, ROUTES.metrics, (_req, res) => res.type('text/plain; version=0.0.4').send(context.metrics.registry.render()));
+  const openApi = buildOpenApiDocument(ALL_ROUTES);
+  mountRoute(app, ROUTES.openapi, (_req, res) => res.json(openApi));
 
-  app.get('/api/worlds', (_req, res) => void res.json({ worlds: context.catalog.list() }));
-  app.post('/api/worlds', async (req, res) => {
+  mountRoute(app, ROUTES.listWorlds, (_req, res) => res.json({ worlds: context.catalog.list() }));
+  mountRoute(app, ROUTES.addWorld, async (req, res) => {
     requireKey(req);
-    const b = body(req);
-    const input = b.spec !== undefined ? { spec: b.spec } : { prompt: b.prompt as string, seed: b.seed as number | undefined };
-    const summary = await context.catalog.add(input);
+    const b = req.body as { prompt?: string; seed?: number; spec?: unknown; generate?: boolean };
+    if ((b.spec === undefined) === (b.prompt === undefined)) throw new ServerError('VALIDATION', 'Give either "prompt" (with an optional "seed") or "spec" (a whole WorldSpec), not both and not neither.', { path: '/' });
+    if (b.spec !== undefined && b.seed !== undefined) throw new ServerError('VALIDATION', '"seed" goes with "prompt"; a spec carries its own seed (spec.seed).', { path: '/seed' });
+    const summary = await context.catalog.add(b.spec !== undefined ? { spec: b.spec } : { prompt: b.prompt!, seed: b.seed });
     if (b.generate === true) void context.catalog.load(summary.id).catch(() => undefined);
     res.status(201).json(context.catalog.get(summary.id));
   });
-  app.get('/api/worlds/:id', async (req, res) => void res.json(await worldOf(req)));
-  app.get('/api/worlds/:id/world.glb', async (req, res) => {
+  mountRoute(app, ROUTES.getWorld, async (req, res) => res.json(await worldOf(req)));
+  mountRoute(app, ROUTES.getWorldSpec, async (req, res) => res.json(context.catalog.spec((await worldOf(req)).id)));
+  mountRoute(app, ROUTES.getWorldGlb, async (req, res) => {
     const world = await context.catalog.load((await worldOf(req)).id);
     res.type('model/gltf-binary').set('Cache-Control', 'public, max-age=31536000, immutable').send(Buffer.from(world.glb));
   });
-  app.get('/api/worlds/:id/chunks/:file', async (req, res) => {
+  mountRoute(app, ROUTES.getChunkFile, async (req, res) => {
     const world = await context.catalog.load((await worldOf(req)).id);
     const file = String(req.params.file);
     if (file === 'index.json') return void res.json(world.chunkIndex);
     const bytes = world.chunks.get(file);
-    if (!bytes) throw new ServerError('WORLD_UNKNOWN', `World ${world.id} has no chunk file "${file.slice(0, 80)}"; the names are in chunks/index.json.`);
+    if (!bytes) throw new ServerError('FILE_UNKNOWN', `World ${world.id} has no chunk file "${file.slice(0, 80)}"; the names are in chunks/index.json.`, { path: '/file' });
     res.type('model/gltf-binary').set('Cache-Control', 'public, max-age=31536000, immutable').send(Buffer.from(bytes));
   });
 
-  app.post('/api/tokens', async (req, res) => {
+  mountRoute(app, ROUTES.tokens, async (req, res) => {
     requireKey(req);
-    const b = body(req);
+    const b = req.body as { worldId?: string; prompt?: string; seed?: number; subject?: string; ttlSeconds?: number };
     // A prompt (and seed) instead of an id: the world is added first, and made on the first join.
-    const worldId = b.worldId === undefined && typeof b.prompt === 'string' ? (await context.catalog.add({ prompt: b.prompt, seed: b.seed as number | undefined })).id : b.worldId;
-    if (typeof worldId !== 'string' || !(await context.catalog.find(worldId))) throw new ServerError('WORLD_UNKNOWN', `"worldId" ${JSON.stringify(worldId)?.slice(0, 80)} is not a world on this server: POST /api/worlds first.`);
-    const subject = b.subject === undefined ? '' : b.subject;
-    if (typeof subject !== 'string' || subject.length > 128) throw new ServerError('REQUEST', '"subject" must be text of at most 128 characters.');
-    const ttlSeconds = b.ttlSeconds === undefined ? undefined : Number(b.ttlSeconds);
-    if (ttlSeconds !== undefined && !(ttlSeconds > 0)) throw new ServerError('REQUEST', '"ttlSeconds" must be a positive number of seconds.');
-    const issued = context.tokens.issue({ worldId, subject }, ttlSeconds === undefined ? undefined : ttlSeconds * 1000);
+    const worldId = b.worldId === undefined && b.prompt !== undefined ? (await context.catalog.add({ prompt: b.prompt, seed: b.seed })).id : b.worldId;
+    if (worldId === undefined || !(await context.catalog.find(worldId))) throw new ServerError('WORLD_UNKNOWN', `"worldId" ${JSON.stringify(worldId)?.slice(0, 80)} is not a world on this server: POST /api/worlds first.`, { path: '/worldId' });
+    const issued = context.tokens.issue({ worldId, subject: b.subject ?? '' }, b.ttlSeconds === undefined ? undefined : b.ttlSeconds * 1000);
     res.status(201).json({ ...issued, worldId });
   });
 
+  if (options.editor) mountEditorApi(app, { context, editor: options.editor, requireKey });
+
   if (options.samplePage) {
     const page = options.samplePage;
-    app.get('/', async (_req, res) => void res.type('html').send((await page()).html));
-    app.get('/play.js', async (_req, res) => void res.type('text/javascript').send((await page()).script));
+    mountRoute(app, ROUTES.playPage, async (_req, res) => res.type('html').send((await page()).html));
+    mountRoute(app, ROUTES.playScript, async (_req, res) => res.type('text/javascript').send((await page()).script));
+    // Without the editor, the sample game keeps the root.
+    if (!options.editor) app.get('/', async (_req, res) => void res.type('html').send((await page()).html));
   }
 
-  app.use((req: Request, _res: Response, next: NextFunction) => next(new ServerError('WORLD_UNKNOWN', `Nothing at ${req.method} ${req.path.slice(0, 120)}.`)));
+  app.use((req: Request, _res: Response, next: NextFunction) => next(new ServerError('FILE_UNKNOWN', `Nothing at ${req.method} ${req.path.slice(0, 120)}; GET /api/openapi.json lists the routes.`)));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const e = error as { status?: number; type?: string; message?: string; code?: string };
-    if (error instanceof ServerError) return void res.status(error.status).json({ error: { code: error.code, message: error.message } });
-    if (error instanceof WorldsmithError) return void res.status(400).json({ error: { code: error.code, message: error.message } });
+    if (res.headersSent) return void res.end();
+    if (error instanceof ServerError) return void res.status(error.status).json({ error: { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}) } });
+    if (error instanceof WorldsmithError) {
+      const issues = (error as { issues?: Array<{ path: string; problem: string; allowed: string }> }).issues;
+      const path = (error as { path?: unknown }).path ?? issues?.[0]?.path;
+      if (issues) return void res.status(400).json({ error: { code: error.code, message: error.message, path, issues } });
+      // A plan that cannot be filmed in this world is well-formed but unprocessable.
+      const status = error.code.startsWith('PLAN_') && error.code !== 'PLAN_OPTIONS' ? 422 : 400;
+      return void res.status(status).json({ error: { code: error.code, message: error.message, ...(typeof path === 'string' ? { path } : {}) } });
+    }
     if (e?.type === 'entity.parse.failed') return void res.status(400).json({ error: { code: 'REQUEST', message: 'The request body is not valid JSON.' } });
     if (e?.type === 'entity.too.large') return void res.status(413).json({ error: { code: 'REQUEST', message: 'The request body is larger than 1 MB.' } });
     console.error(`worldsmith serve: ${e?.message ?? String(error)}`);

@@ -9,18 +9,30 @@
  * being made go out, then the sockets, the renderers and the model's workers close.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Server, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
+import type { FindBrowserOptions } from '../../engine-bridge/render/find-browser.ts';
 import { openLiveRenderer } from '../../engine-bridge/render/live-renderer.ts';
 import { WORLD_ROOM } from '../../engine-bridge/stream-client/stream-protocol.ts';
 import { loadWorldModel, type WorldModel } from '../../models/inference/world-model.ts';
 import { createTokenIssuer } from '../auth/join-token.ts';
+import { openCutsceneFiles } from '../jobs/cutscene-files.ts';
+import { cutsceneJob } from '../jobs/cutscene-job.ts';
+import { generateJob } from '../jobs/generate-job.ts';
+import { openJobQueue, type JobQueue, type JobWork } from '../jobs/job-queue.ts';
+import { openJobStore } from '../jobs/job-store.ts';
+import { openTextureLibrary } from '../textures/texture-library.ts';
 import { createStreamMetrics } from '../metrics/metrics.ts';
 import { setRoomContext, STREAM_LIMIT_DEFAULTS, STREAM_SETTING_DEFAULTS, type RoomContext, type StreamLimits, type StreamSettings } from '../rooms/room-context.ts';
 import { WorldRoom } from '../rooms/world-room.ts';
 import { ServerError } from '../server-error.ts';
 import { openWorldCatalog, type WorldCatalog, type WorldCatalogOptions } from '../worlds/world-catalog.ts';
+import { buildEditorPage } from './editor-page.ts';
+import type { EditorServices } from './editor-api.ts';
 import { mountHttpApi } from './http-api.ts';
 import { buildSamplePage } from './sample-page.ts';
 
@@ -48,8 +60,14 @@ export interface StreamServerOptions {
   /** Stand-ins for tests. */
   openRenderer?: RoomContext['openRenderer'];
   catalogOptions?: Omit<WorldCatalogOptions, 'store'>;
-  /** Serve the sample game page at / (default true). */
+  /** Serve the sample game page at /play (default true). */
   samplePage?: boolean;
+  /** Serve the editor at / with its API: jobs, texture lab, planning, cutscenes (default true). */
+  editor?: boolean;
+  /** The browser cutscene jobs film with (default: the embedded Chromium). */
+  browser?: FindBrowserOptions;
+  /** Stand-ins for tests: what a job kind does. */
+  jobWork?: Partial<Record<'generate' | 'cutscene', JobWork>>;
 }
 
 export interface StreamServer {
@@ -61,6 +79,10 @@ export interface StreamServer {
   colyseus: Server;
   /** World ids added at start, in order. */
   worldIds: string[];
+  /** The job queue (absent with `editor: false`). */
+  jobs?: JobQueue;
+  /** Where jobs, textures and cutscenes are kept: the store, or a temp directory removed at close. */
+  storeDir?: string;
   close(): Promise<void>;
 }
 
@@ -93,6 +115,28 @@ export async function startStreamServer(options: StreamServerOptions = {}): Prom
     rooms: 0,
     draining: false,
   };
+  // The editor's side: jobs, texture lab and cutscenes live in the store (a temp one without it).
+  let editor: EditorServices | undefined;
+  let storeDir: string | undefined;
+  let tempStore: string | undefined;
+  if (options.editor !== false) {
+    storeDir = options.store ?? (tempStore = await mkdtemp(join(tmpdir(), 'worldsmith-store-')));
+    const cutscenes = await openCutsceneFiles(storeDir);
+    let editorPage: Promise<{ html: string; script: string }> | null = null;
+    editor = {
+      jobs: await openJobQueue({
+        store: await openJobStore(join(storeDir, 'jobs')),
+        work: { generate: options.jobWork?.generate ?? generateJob(catalog), cutscene: options.jobWork?.cutscene ?? cutsceneJob(catalog, cutscenes, options.browser) },
+      }),
+      textures: await openTextureLibrary(storeDir),
+      cutscenes,
+      page: () => (editorPage ??= buildEditorPage().catch((error) => {
+        editorPage = null;
+        throw error;
+      })),
+    };
+  }
+
   setRoomContext(context);
   const started = performance.now();
   context.metrics.registry.collect('process_resident_memory_bytes', 'Resident memory of this process.', () => process.memoryUsage().rss);
@@ -141,6 +185,7 @@ export async function startStreamServer(options: StreamServerOptions = {}): Prom
         apiKey: options.apiKey,
         ready: () => listening && !context.draining,
         samplePage: options.samplePage === false ? undefined : () => (samplePage ??= buildSamplePage()),
+        editor,
       }),
   });
   // One room per world (and per source, when a join asks for one).
@@ -167,6 +212,8 @@ export async function startStreamServer(options: StreamServerOptions = {}): Prom
   } catch (error) {
     clearInterval(fpsTimer);
     await colyseus.gracefullyShutdown(false).catch(() => undefined);
+    await editor?.jobs.close();
+    if (tempStore) await rm(tempStore, { recursive: true, force: true });
     setRoomContext(null);
     throw error;
   }
@@ -182,13 +229,18 @@ export async function startStreamServer(options: StreamServerOptions = {}): Prom
     context,
     colyseus,
     worldIds,
+    jobs: editor?.jobs,
+    storeDir,
     close() {
       closing ??= (async () => {
         context.draining = true;
         clearInterval(fpsTimer);
+        // A running job stops and stays marked running: the next start resumes it.
+        await editor?.jobs.close();
         await colyseus.gracefullyShutdown(false);
         transport.server?.closeAllConnections?.();
         if (modelPromise) await (await modelPromise.catch(() => null))?.close();
+        if (tempStore) await rm(tempStore, { recursive: true, force: true });
         setRoomContext(null);
       })();
       return closing;

@@ -11,6 +11,7 @@ import type { WorldSpec } from '../../generators/spec/world-spec-schema.ts';
 import { makeWorldFiles } from '../../generators/world/make-world-files.ts';
 import type { ProgressEvent } from '../../generators/world/progress.ts';
 import type { World } from '../../generators/world/world.ts';
+import type { WorldDocumentCounts } from '../../generators/export/build-world-document.ts';
 import { ServerError } from '../server-error.ts';
 
 export interface GeneratedWorld {
@@ -19,12 +20,14 @@ export interface GeneratedWorld {
   chunks: Array<{ name: string; bytes: Uint8Array }>;
   chunkIndex: ChunkIndex;
   specJson: string;
+  /** What the glb holds (terrain, instances, structures, colliders, navmesh…). */
+  counts: WorldDocumentCounts;
 }
 
 /** In the worker (or in process): the spec's world, its textured glb and its chunk set. */
 export async function generateWorldFiles(spec: WorldSpec, onProgress?: (event: ProgressEvent) => void): Promise<GeneratedWorld> {
   const files = await makeWorldFiles(spec, { preview: false, chunks: true, encodeImage: encodeImageWithSharp, onProgress });
-  return { world: files.world, glb: files.glb, chunks: files.chunks!.files, chunkIndex: files.chunks!.index, specJson: files.specJson };
+  return { world: files.world, glb: files.glb, chunks: files.chunks!.files, chunkIndex: files.chunks!.index, specJson: files.specJson, counts: files.report.counts };
 }
 
 export function generateWorldInWorker(spec: WorldSpec, options: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void } = {}): Promise<GeneratedWorld> {

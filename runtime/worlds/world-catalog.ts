@@ -18,6 +18,7 @@ import { interpretPrompt } from '../../generators/interpret/interpret-prompt.ts'
 import { parseWorldSpec } from '../../generators/spec/parse-world-spec.ts';
 import type { WorldSpec } from '../../generators/spec/world-spec-schema.ts';
 import { WorldQuery } from '../../generators/world/world-query.ts';
+import type { ProgressEvent } from '../../generators/world/progress.ts';
 import type { World } from '../../generators/world/world.ts';
 import { ServerError } from '../server-error.ts';
 import { generateWorldInWorker, type GeneratedWorld } from './generate-in-worker.ts';
@@ -31,6 +32,25 @@ export interface LoadedWorld {
   chunkIndex: ChunkIndex;
   /** Chunk glbs by file name (as the index names them). */
   chunks: ReadonlyMap<string, Uint8Array>;
+  stats: WorldFileStats;
+}
+
+/** What a generated world's files hold: the editor's statistics. */
+export interface WorldFileStats {
+  glbBytes: number;
+  /** Terrain, water and one copy of each structure piece; instanced objects are in `instances`. */
+  triangles: number;
+  terrainTriangles: number;
+  waterTriangles: number;
+  instances: number;
+  instancedNodes: number;
+  structures: number;
+  colliders: number;
+  navmeshTriangles: number;
+  pointsOfInterest: number;
+  paths: number;
+  materials: number;
+  chunks: number;
 }
 
 export type WorldStatus = 'known' | 'generating' | 'ready' | 'failed';
@@ -42,6 +62,15 @@ export interface WorldSummary {
   size: { width: number; depth: number };
   status: WorldStatus;
   error?: string;
+  /** Once generated (here, or by another process sharing the store). */
+  stats?: WorldFileStats;
+}
+
+export interface LoadOptions {
+  /** The generation's stages, when this call (or one before it still running) generates the world. */
+  onProgress?: (event: ProgressEvent) => void;
+  /** Stops waiting; stops the generation too when this call started it. */
+  signal?: AbortSignal;
 }
 
 export interface WorldCatalog {
@@ -52,7 +81,9 @@ export interface WorldCatalog {
   find(id: string): Promise<WorldSummary | undefined>;
   list(): WorldSummary[];
   /** The world in memory, generated on first use; concurrent calls share one generation. */
-  load(id: string): Promise<LoadedWorld>;
+  load(id: string, options?: LoadOptions): Promise<LoadedWorld>;
+  /** The world's spec, if known. */
+  spec(id: string): WorldSpec | undefined;
   /** Worlds in memory now. */
   readonly loaded: number;
 }
@@ -63,7 +94,7 @@ export interface WorldCatalogOptions {
   /** Worlds kept in memory at once (least recently used go first; rooms hold their own). */
   maxLoaded?: number;
   /** Generate here instead of in a worker (tests that count threads). */
-  generate?: (spec: WorldSpec) => Promise<GeneratedWorld>;
+  generate?: (spec: WorldSpec, options: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void }) => Promise<GeneratedWorld>;
 }
 
 const ID_PATTERN = /^world-\d{1,10}-[0-9a-f]{8}$/;
@@ -75,8 +106,10 @@ export function worldIdOf(spec: WorldSpec): string {
 
 export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promise<WorldCatalog> {
   const maxLoaded = options.maxLoaded ?? 4;
-  const generate = options.generate ?? ((spec: WorldSpec) => generateWorldInWorker(spec));
+  const generate = options.generate ?? ((spec: WorldSpec, o: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void }) => generateWorldInWorker(spec, o));
   const specs = new Map<string, WorldSpec>();
+  const stats = new Map<string, WorldFileStats>();
+  const progressListeners = new Map<string, Set<(event: ProgressEvent) => void>>();
   const status = new Map<string, { status: WorldStatus; error?: string }>();
   const loaded = new Map<string, Promise<LoadedWorld>>();
   const dirOf = (id: string) => join(options.store!, 'worlds', id);
@@ -93,6 +126,8 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
       if (worldIdOf(spec) === id && !specs.has(id)) {
         specs.set(id, spec);
         status.set(id, { status: 'known' });
+        const known = await readFile(join(dirOf(id), 'stats.json'), 'utf8').then((text) => JSON.parse(text) as WorldFileStats, () => undefined);
+        if (known) stats.set(id, known);
       }
     } catch {
       // Not a world this store made (or not yet whole).
@@ -118,14 +153,38 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
   const summary = (id: string): WorldSummary => {
     const spec = specs.get(id)!;
     const s = status.get(id)!;
-    return { id, seed: spec.seed, prompt: spec.prompt, size: { width: spec.size.width, depth: spec.size.depth }, status: s.status, ...(s.error ? { error: s.error } : {}) };
+    const st = stats.get(id);
+    return { id, seed: spec.seed, prompt: spec.prompt, size: { width: spec.size.width, depth: spec.size.depth }, status: s.status, ...(s.error ? { error: s.error } : {}), ...(st ? { stats: st } : {}) };
   };
 
-  const startLoad = (id: string): Promise<LoadedWorld> => {
+  const startLoad = (id: string, signal?: AbortSignal): Promise<LoadedWorld> => {
     const spec = specs.get(id)!;
     status.set(id, { status: 'generating' });
+    const listeners = new Set<(event: ProgressEvent) => void>();
+    progressListeners.set(id, listeners);
     const promise = (async () => {
-      const made = await generate(spec);
+      const made = await generate(spec, {
+        signal,
+        onProgress: (event) => {
+          for (const listener of listeners) listener(event);
+        },
+      });
+      const c = made.counts;
+      const fileStats: WorldFileStats = {
+        glbBytes: made.glb.byteLength,
+        triangles: c.terrainTriangles + c.waterTriangles,
+        terrainTriangles: c.terrainTriangles,
+        waterTriangles: c.waterTriangles,
+        instances: c.instances,
+        instancedNodes: c.instancedNodes,
+        structures: c.structures,
+        colliders: c.colliders,
+        navmeshTriangles: c.navmeshTriangles,
+        pointsOfInterest: c.pointsOfInterest,
+        paths: c.paths,
+        materials: c.materials,
+        chunks: made.chunks.length,
+      };
       const loadedWorld: LoadedWorld = {
         id,
         spec,
@@ -134,6 +193,7 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
         glb: made.glb,
         chunkIndex: made.chunkIndex,
         chunks: new Map(made.chunks.map((c) => [c.name, c.bytes])),
+        stats: fileStats,
       };
       if (options.store) {
         const dir = dirOf(id);
@@ -141,14 +201,21 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
         await writeAtomic(join(dir, 'world.glb'), made.glb);
         for (const c of made.chunks) await writeAtomic(join(dir, 'chunks', c.name), c.bytes);
         await writeAtomic(join(dir, 'chunks', 'index.json'), `${JSON.stringify(made.chunkIndex, null, 2)}\n`);
+        // Last: a world with stats.json has all its files.
+        await writeAtomic(join(dir, 'stats.json'), `${JSON.stringify(fileStats, null, 2)}\n`);
       }
+      stats.set(id, fileStats);
       status.set(id, { status: 'ready' });
       return loadedWorld;
     })();
-    promise.catch((error: Error) => {
-      loaded.delete(id);
-      status.set(id, { status: 'failed', error: error.message });
-    });
+    promise.then(
+      () => progressListeners.delete(id),
+      (error: Error) => {
+        progressListeners.delete(id);
+        loaded.delete(id);
+        status.set(id, signal?.aborted ? { status: 'known' } : { status: 'failed', error: error.message });
+      },
+    );
     return promise;
   };
 
@@ -181,7 +248,10 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
       await lookInStore(id);
       return typeof id === 'string' && specs.has(id) ? summary(id) : undefined;
     },
-    async load(id) {
+    spec(id) {
+      return specs.get(id);
+    },
+    async load(id, loadOptions = {}) {
       await lookInStore(id);
       if (typeof id !== 'string' || !specs.has(id)) {
         return Promise.reject(new ServerError('WORLD_UNKNOWN', `No world "${String(id).slice(0, 80)}" on this server: add it with POST /api/worlds {prompt, seed} or {spec}, and use the id it returns.`));
@@ -190,10 +260,24 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
       if (promise) {
         // Most recently used last.
         loaded.delete(id);
-      } else promise = startLoad(id);
+      } else promise = startLoad(id, loadOptions.signal);
       loaded.set(id, promise);
       while (loaded.size > maxLoaded) loaded.delete(loaded.keys().next().value!);
-      return promise;
+      const { onProgress, signal } = loadOptions;
+      if (!onProgress && !signal) return promise;
+      const listeners = progressListeners.get(id);
+      if (onProgress) listeners?.add(onProgress);
+      try {
+        if (!signal) return await promise;
+        return await new Promise<LoadedWorld>((resolve, reject) => {
+          const stop = () => reject(signal.reason instanceof Error ? signal.reason : new Error('cancelled'));
+          if (signal.aborted) return stop();
+          signal.addEventListener('abort', stop, { once: true });
+          promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+        });
+      } finally {
+        if (onProgress) listeners?.delete(onProgress);
+      }
     },
     get loaded() {
       return loaded.size;
