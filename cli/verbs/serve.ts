@@ -8,14 +8,15 @@ const DEFAULT_WORLD = new URL('../../samples/specs/river-valley-256.json', impor
 
 export const serveVerb: Verb = {
   name: 'serve',
-  summary: 'Stream generated worlds live to games over Colyseus (HTTP API, sample game page, metrics)',
+  summary: 'The editor, the HTTP API and live world streams over Colyseus, on one port',
   help: `Usage: worldsmith serve [--port 2567] [--host 0.0.0.0] [--store DIR] [--world SPEC.json …] [--prompt TEXT --seed N]
                        [--source auto|model|render] [--model DIR | --no-model] [--max-streams N] [--max-rooms N]
                        [--clients-per-room N] [--anchors-per-second N] [--api-key KEY] [--token-secret S]
-                       [--redis redis://host:6379]
+                       [--redis redis://host:6379] [--no-editor] [--system-chromium] [--gpu] [--browser PATH]
 
-Starts one process on one port: express (the HTTP API, world files, the sample game page at /,
-/metrics, /healthz, /readyz) and Colyseus (a \`world\` room per world; each player streamed its own
+Starts one process on one port: express (the editor at /, the HTTP API documented at
+/api/openapi.json, background jobs, world files, the sample game at /play, /metrics, /healthz,
+/readyz) and Colyseus (a \`world\` room per world; each player streamed its own
 frames as JPEG or WebP, answering its actions). Embedded defaults: a store under out/serve-store,
 the shipped world model (models/checkpoints/valley-64) and its valley (samples/specs/river-valley-256.json)
 added at start, frames from the model for worlds it was trained on and from the renderer (headless
@@ -37,9 +38,14 @@ Options:
   --api-key KEY       require "Authorization: Bearer KEY" on POST /api/tokens and /api/worlds
   --token-secret S    HMAC secret for join tokens (default WORLDSMITH_TOKEN_SECRET, else random)
   --redis URL         share rooms and matchmaking with other processes through Redis
+  --no-editor         no editor and no job API: the sample game keeps /
+  --system-chromium, --gpu, --browser PATH   the browser cutscene jobs film with, as for \`worldsmith render\`
+
+Jobs (generation, cutscene filming) run one at a time in the background; they are kept in the store
+(DIR/jobs), so a restarted server resumes the ones it was running.
 
 Example:
-  worldsmith serve --port 2567
+  worldsmith serve --port 2567          # then open http://localhost:2567/
   curl -X POST localhost:2567/api/tokens -H 'content-type: application/json' -d '{"worldId":"world-7-909d10f9"}'`,
   async run(args, io) {
     const { values, positionals } = parseFlags('serve', args, {
@@ -59,6 +65,10 @@ Example:
       'api-key': { type: 'string' },
       'token-secret': { type: 'string' },
       redis: { type: 'string' },
+      'no-editor': { type: 'boolean' },
+      'system-chromium': { type: 'boolean' },
+      gpu: { type: 'boolean' },
+      browser: { type: 'string' },
     });
     if (positionals.length > 0) throw new UsageError(`serve takes no positional arguments (got "${positionals[0]}").`, 'serve');
     const source = values.source ?? 'auto';
@@ -93,8 +103,14 @@ Example:
       },
       limits,
       worlds,
+      editor: values['no-editor'] !== true,
+      browser: { executablePath: values.browser, gpu: values.gpu === true, system: values['system-chromium'] === true },
     });
-    io.err(`worldsmith serve: listening on ${server.url} (HTTP API, WebSocket rooms, sample game at /)\n`);
+    io.err(
+      values['no-editor']
+        ? `worldsmith serve: listening on ${server.url} (HTTP API, WebSocket rooms, sample game at /)\n`
+        : `worldsmith serve: listening on ${server.url} — the editor: ${server.url}/ · HTTP API: ${server.url}/api/openapi.json · sample game: ${server.url}/play\n`,
+    );
     for (const id of server.worldIds) io.err(`  world ${id}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

@@ -48,6 +48,8 @@ export async function openJobQueue(options: JobQueueOptions): Promise<JobQueue> 
   const listeners = new Set<(job: Job) => void>();
   let running: { job: Job; controller: AbortController; done: Promise<void> } | null = null;
   let closed = false;
+  // Ids grow with time, one millisecond apart at least: their order is the order jobs were asked for.
+  let lastIdTime = 0;
 
   const now = () => new Date().toISOString();
   const changed = (job: Job, progressOnly = false) => {
@@ -110,6 +112,7 @@ export async function openJobQueue(options: JobQueueOptions): Promise<JobQueue> 
   for (const name of skipped) console.error(`worldsmith serve: skipped ${name} in the job store (not a job this server wrote)`);
   for (const job of stored) {
     jobs.set(job.id, job);
+    lastIdTime = Math.max(lastIdTime, parseInt(job.id.split('-')[1], 36) || 0);
     if (FINISHED_STATUSES.has(job.status)) continue;
     if (job.attempts >= maxAttempts) {
       finish(job, 'failed', {
@@ -130,7 +133,7 @@ export async function openJobQueue(options: JobQueueOptions): Promise<JobQueue> 
     submit(kind, worldId, input) {
       if (closed) throw new ServerError('SERVER', 'The server is shutting down; start the job again once it is back.');
       const job: Job = {
-        id: `job-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`,
+        id: `job-${(lastIdTime = Math.max(Date.now(), lastIdTime + 1)).toString(36)}-${randomBytes(4).toString('hex')}`,
         kind,
         status: 'queued',
         worldId,
@@ -152,7 +155,7 @@ export async function openJobQueue(options: JobQueueOptions): Promise<JobQueue> 
       return job && copy(job);
     },
     list() {
-      return [...jobs.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)).map(copy);
+      return [...jobs.values()].sort((a, b) => b.id.localeCompare(a.id)).map(copy);
     },
     cancel(id) {
       const job = jobs.get(id);

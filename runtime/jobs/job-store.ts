@@ -58,7 +58,8 @@ export async function openJobStore(dir: string): Promise<JobStore> {
           skipped.push(name);
         }
       }
-      jobs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+      // Ids grow with time (job-queue.ts): this is the order they were asked for.
+      jobs.sort((a, b) => a.id.localeCompare(b.id));
       return { jobs, skipped };
     },
     save(job, options = {}) {

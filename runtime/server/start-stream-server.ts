@@ -125,7 +125,8 @@ export async function startStreamServer(options: StreamServerOptions = {}): Prom
     let editorPage: Promise<{ html: string; script: string }> | null = null;
     editor = {
       jobs: await openJobQueue({
-        store: await openJobStore(join(storeDir, 'jobs')),
+        // Scaled out, processes share the store but not their jobs: each resumes its own.
+        store: await openJobStore(options.redis ? join(storeDir, 'jobs', (options.publicAddress ?? `127.0.0.1:${options.port ?? 2567}`).replace(/[^A-Za-z0-9.-]/g, '_')) : join(storeDir, 'jobs')),
         work: { generate: options.jobWork?.generate ?? generateJob(catalog), cutscene: options.jobWork?.cutscene ?? cutsceneJob(catalog, cutscenes, options.browser) },
       }),
       textures: await openTextureLibrary(storeDir),

@@ -248,7 +248,7 @@ describe('end to end against worldsmith serve', () => {
   }, 120_000);
 
   it('serves the sample page and its bundle', async () => {
-    const page = await fetch(`${server.url}/`);
+    const page = await fetch(`${server.url}/play`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('/play.js');
     const script = await fetch(`${server.url}/play.js`);
