@@ -21,7 +21,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 960, height: 600 } });
   page.on('console', (m) => console.log(`page: ${m.text()}`));
   page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
-  await page.goto(`${server.url}/?name=screenshot${display === 'plane' ? '&display=plane' : ''}`);
+  await page.goto(`${server.url}/play?name=screenshot${display === 'plane' ? '&display=plane' : ''}`);
   await page.waitForFunction(() => Number(document.body.dataset.framesDrawn ?? 0) >= 1, undefined, { timeout: 120_000 });
   // Walk forward and turn a little, then let the HUD's numbers settle.
   await page.keyboard.down('KeyW');

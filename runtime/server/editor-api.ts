@@ -77,6 +77,7 @@ export function mountEditorApi(app: Application, options: { context: RoomContext
 
   // The texture lab and each world's library.
   mountRoute(app, ROUTES.makeTexture, async (req, res) => {
+    requireKey(req);
     const { description, size, seed } = req.body as { description: string; size?: number; seed?: number };
     res.status(201).json(await editor.textures.make({ description, size: size ?? 512, seed }));
   });
@@ -99,6 +100,7 @@ export function mountEditorApi(app: Application, options: { context: RoomContext
   });
   mountRoute(app, ROUTES.getLibrary, async (req, res) => res.json({ textures: await editor.textures.worldLibrary((await worldOf(String(req.params.id))).id) }));
   mountRoute(app, ROUTES.saveToLibrary, async (req, res) => {
+    requireKey(req);
     const world = await worldOf(String(req.params.id));
     res.status(201).json({ textures: await editor.textures.saveToWorld(world.id, (req.body as { textureId: string }).textureId) });
   });

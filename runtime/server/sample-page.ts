@@ -1,5 +1,5 @@
 /**
- * The sample game page `worldsmith serve` answers at `/`: samples/play/play-page.ts (a Babylon.js
+ * The sample game page `worldsmith serve` answers at `/play` (at `/` with --no-editor): samples/play/play-page.ts (a Babylon.js
  * game on the client library) bundled by esbuild on first request, kept in memory.
  */
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
 /**
- * The sample game `worldsmith serve` answers at `/` (bundled for the browser as /play.js): a
+ * The sample game `worldsmith serve` answers at `/play` (bundled for the browser as /play.js): a
  * Babylon.js engine and scene on the page's canvas, the world streamed from the server as frames
  * (engine-bridge/stream-client), walked with keyboard, mouse (click for pointer lock) or gamepad.
  *

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { writeSection } from './bench-report.ts';
 import { benchCutscene } from './cutscene-bench.ts';
+import { benchEditor } from './editor-bench.ts';
 import { benchModel } from './model-bench.ts';
 import { benchRender } from './render-bench.ts';
 import { benchTextures } from './texture-bench.ts';
@@ -18,6 +19,7 @@ const SUITES: Record<string, (runs: number, log: (line: string) => void) => Prom
   video: benchVideo,
   cutscene: benchCutscene,
   model: benchModel,
+  editor: benchEditor,
 };
 
 const { values, positionals } = parseArgs({ options: { runs: { type: 'string' } }, allowPositionals: true });
