@@ -83,8 +83,12 @@ describe('joining a world', () => {
     expect((unknown.json.error as { message: string }).message).toMatch(/POST \/api\/worlds/);
     const res = await fetch(`${server.url}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
     expect(res.status).toBe(400);
+    // A path in a file name breaks the route's schema: refused before any lookup.
     const chunk = await fetch(`${server.url}/api/worlds/${worldId}/chunks/..%2F..%2Fpackage.json`);
-    expect(chunk.status).toBe(404);
+    expect(chunk.status).toBe(400);
+    expect(((await chunk.json()) as { error: { path: string } }).error.path).toBe('/file');
+    const missing = await fetch(`${server.url}/api/worlds/${worldId}/chunks/nothing.glb`);
+    expect(missing.status).toBe(404);
     // By prompt and seed: the world is added, and its id comes back with the token.
     const byPrompt = await post('/api/tokens', { prompt: 'a small island', seed: 3 });
     expect(byPrompt.status).toBe(201);

@@ -31,7 +31,7 @@ describe('world catalog', () => {
     const spawn = a.world.gameplay.spawn;
     expect(a.query.heightAt(spawn.x, spawn.z)).toBeCloseTo(spawn.y, 0);
     const files = await readdir(join(dir.path, 'worlds', added.id));
-    expect(files.sort()).toEqual(['chunks', 'spec.json', 'world.glb']);
+    expect(files.sort()).toEqual(['chunks', 'spec.json', 'stats.json', 'world.glb']);
     expect(Buffer.from(await readFile(join(dir.path, 'worlds', added.id, 'world.glb'))).equals(Buffer.from(a.glb))).toBe(true);
     expect(JSON.parse(await readFile(join(dir.path, 'worlds', added.id, 'chunks', 'index.json'), 'utf8')).format).toBe('worldsmith-chunks');
 
@@ -40,6 +40,9 @@ describe('world catalog', () => {
     await writeFile(join(dir.path, 'worlds', 'world-9-00000000', 'spec.json'), '{"seed": 9, "size"');
     const restarted = await openWorldCatalog({ store: dir.path });
     expect(restarted.list().map((w) => w.id)).toEqual([added.id]);
+    // It knows the world was generated (stats.json is written last), without generating it again.
+    expect(restarted.get(added.id)!.stats).toEqual(a.stats);
+    expect(restarted.get(added.id)!.stats!.glbBytes).toBe(a.glb.byteLength);
 
     // Another process adds a world to the shared store: this one finds it when asked.
     const other = await openWorldCatalog({ store: dir.path });
