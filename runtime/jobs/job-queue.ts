@@ -66,7 +66,7 @@ export async function openJobQueue(options: JobQueueOptions): Promise<JobQueue> 
 
   const finish = (job: Job, status: 'done' | 'failed' | 'cancelled', extra: Partial<Job> = {}) => {
     Object.assign(job, { status, ...extra });
-    if (status === 'done') job.progress = { ...job.progress, fraction: 1 };
+    if (status === 'done') job.progress = { stage: 'done', done: 1, total: 1, fraction: 1 };
     changed(job);
   };
 

@@ -72,13 +72,18 @@ export function mountHttpApi(app: Application, options: HttpApiOptions): void {
   });
   mountRoute(app, ROUTES.getWorld, async (req, res) => res.json(await worldOf(req)));
   mountRoute(app, ROUTES.getWorldSpec, async (req, res) => res.json(context.catalog.spec((await worldOf(req)).id)));
+  // A world generated before is answered from the store; otherwise it is generated (or taken from memory).
   mountRoute(app, ROUTES.getWorldGlb, async (req, res) => {
-    const world = await context.catalog.load((await worldOf(req)).id);
-    res.type('model/gltf-binary').set('Cache-Control', 'public, max-age=31536000, immutable').send(Buffer.from(world.glb));
+    const { id } = await worldOf(req);
+    const bytes = (await context.catalog.storedFile(id, 'world.glb')) ?? (await context.catalog.load(id)).glb;
+    res.type('model/gltf-binary').set('Cache-Control', 'public, max-age=31536000, immutable').send(Buffer.from(bytes));
   });
   mountRoute(app, ROUTES.getChunkFile, async (req, res) => {
-    const world = await context.catalog.load((await worldOf(req)).id);
+    const { id } = await worldOf(req);
     const file = String(req.params.file);
+    const stored = await context.catalog.storedFile(id, `chunks/${file}`);
+    if (stored) return void res.type(file.endsWith('.json') ? 'application/json' : 'model/gltf-binary').set('Cache-Control', 'public, max-age=31536000, immutable').send(Buffer.from(stored));
+    const world = await context.catalog.load(id);
     if (file === 'index.json') return void res.json(world.chunkIndex);
     const bytes = world.chunks.get(file);
     if (!bytes) throw new ServerError('FILE_UNKNOWN', `World ${world.id} has no chunk file "${file.slice(0, 80)}"; the names are in chunks/index.json.`, { path: '/file' });

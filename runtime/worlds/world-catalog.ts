@@ -84,6 +84,11 @@ export interface WorldCatalog {
   load(id: string, options?: LoadOptions): Promise<LoadedWorld>;
   /** The world's spec, if known. */
   spec(id: string): WorldSpec | undefined;
+  /**
+   * A file of a world generated before (by this process or another sharing the store): world.glb,
+   * chunks/index.json or a chunk the index names — read from the store without generating again.
+   */
+  storedFile(id: string, name: string): Promise<Uint8Array | undefined>;
   /** Worlds in memory now. */
   readonly loaded: number;
 }
@@ -126,8 +131,12 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
       if (worldIdOf(spec) === id && !specs.has(id)) {
         specs.set(id, spec);
         status.set(id, { status: 'known' });
+        // stats.json is written after every other file: with it, the world's files are whole.
         const known = await readFile(join(dirOf(id), 'stats.json'), 'utf8').then((text) => JSON.parse(text) as WorldFileStats, () => undefined);
-        if (known) stats.set(id, known);
+        if (known) {
+          stats.set(id, known);
+          status.set(id, { status: 'ready' });
+        }
       }
     } catch {
       // Not a world this store made (or not yet whole).
@@ -251,6 +260,21 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
     spec(id) {
       return specs.get(id);
     },
+    async storedFile(id, name) {
+      await lookInStore(id);
+      if (!options.store || !specs.has(id) || !stats.has(id)) return undefined;
+      let path: string | undefined;
+      if (name === 'world.glb') path = join(dirOf(id), 'world.glb');
+      else if (name === 'chunks/index.json') path = join(dirOf(id), 'chunks', 'index.json');
+      else if (name.startsWith('chunks/')) {
+        // Only names the world's own index lists.
+        const index = await readFile(join(dirOf(id), 'chunks', 'index.json'), 'utf8').then((t) => JSON.parse(t) as unknown, () => null);
+        const file = name.slice('chunks/'.length);
+        if (glbNamesIn(index).has(file)) path = join(dirOf(id), 'chunks', file);
+      }
+      if (!path) return undefined;
+      return readFile(path).then((b) => new Uint8Array(b), () => undefined);
+    },
     async load(id, loadOptions = {}) {
       await lookInStore(id);
       if (typeof id !== 'string' || !specs.has(id)) {
@@ -283,4 +307,12 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
       return loaded.size;
     },
   };
+}
+
+/** Every .glb file name a chunk index mentions. */
+function glbNamesIn(value: unknown, names = new Set<string>()): Set<string> {
+  if (typeof value === 'string' && /^[A-Za-z0-9_.-]+\.glb$/.test(value)) names.add(value);
+  else if (Array.isArray(value)) for (const v of value) glbNamesIn(v, names);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) glbNamesIn(v, names);
+  return names;
 }
