@@ -44,7 +44,7 @@ export function formatBytes(bytes: number): string {
 }
 
 const SERVER_STATS: Array<[keyof WorldStats, string]> = [
-  ['triangles', 'triangles'],
+  ['triangles', 'terrain + water triangles'],
   ['terrainTriangles', 'terrain triangles'],
   ['instances', 'instances'],
   ['structures', 'structures'],
