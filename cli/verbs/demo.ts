@@ -28,7 +28,7 @@ Example:
         `Render it with Babylon.js in headless Chromium: npx worldsmith render ${outDir}/world.glb --view spawn --out ${outDir}/spawn.png\n` +
         `Film it (a few minutes on a CPU): npx worldsmith plan "aerial fly-over of the valley; orbit around the tower at sunset" --world ${outDir} && ` +
         `npx worldsmith cutscene ${outDir}/plan.json --world ${outDir} --out ${outDir}/cutscene --size 640x360\n` +
-        `Walk it live: npx worldsmith serve --world ${outDir}/spec.json, then open http://127.0.0.1:2567/ (frames from the renderer; the shipped world model draws its own valley: npx worldsmith serve)\n`,
+        `Edit, film and walk it in the editor: npx worldsmith serve --world ${outDir}/spec.json, then open http://127.0.0.1:2567/ (the Play tab, or /play, streams it live; the shipped world model draws its own valley)\n`,
     );
     return 0;
   },

@@ -1,5 +1,5 @@
 /**
- * The server's HTTP API, one function per route of editor/API-CONTRACT.md. Every call holds the
+ * The server's HTTP API, one function per route of runtime/openapi.json. Every call holds the
  * page busy while in flight; a 4xx/5xx answer becomes an `ApiError` carrying the server's code,
  * message and (for spec errors) the JSON path of the field at fault.
  */
@@ -41,6 +41,20 @@ async function failure(response: Response, route: string): Promise<ApiError> {
   return new ApiError(response.status, `HTTP_${response.status}`, `${route} answered ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`, undefined, route);
 }
 
+/**
+ * A server started with --api-key wants it on the routes that make things: open the editor once as
+ * /?key=KEY and it is kept for this browser (localStorage) and sent as a Bearer token.
+ */
+function apiKey(): string | null {
+  const given = new URLSearchParams(location.search).get('key');
+  if (given) {
+    localStorage.setItem('worldsmith-api-key', given);
+    history.replaceState(null, '', location.pathname);
+  }
+  return localStorage.getItem('worldsmith-api-key');
+}
+const API_KEY = apiKey();
+
 async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
   const route = `${method} ${url}`;
   return whileBusy(async () => {
@@ -48,11 +62,15 @@ async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): 
     try {
       response = await fetch(url, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(API_KEY ? { authorization: `Bearer ${API_KEY}` } : {}) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (error) {
       throw new ApiError(0, 'NETWORK', `${route} did not reach the server: ${(error as Error).message}`, undefined, route);
+    }
+    if (response.status === 401) {
+      const error = await failure(response, route);
+      throw new ApiError(401, error.code, `${error.message} In the editor: open it once as /?key=YOUR_KEY (kept for this browser).`, error.path, route);
     }
     if (!response.ok) throw await failure(response, route);
     return (await response.json()) as T;

@@ -1,5 +1,5 @@
 /**
- * The shapes the editor reads from and sends to the server, as editor/API-CONTRACT.md gives them.
+ * The shapes the editor reads from and sends to the server, as runtime/openapi.json gives them.
  * The editor imports nothing from the rest of the repo, so these are the contract's own words, kept
  * loose where the editor only passes a value through (a WorldSpec or ShotPlan is kept as it came,
  * unknown fields included).

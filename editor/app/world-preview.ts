@@ -42,6 +42,9 @@ export class WorldPreview {
   private frames = 0;
   private counts: PreviewCounts | null = null;
   private drawUntil = 0;
+  private loadingUntil = 0;
+  /** Canvas pixels per rendered pixel: raised when frames are slow (a software renderer), so input stays responsive. */
+  private scaling = 1;
   private readonly lastView = new Matrix();
   private chunkIndexFor: (worldId: string) => Promise<ChunkIndex>;
 
@@ -66,15 +69,28 @@ export class WorldPreview {
 
     this.engine.runRenderLoop(() => {
       if (canvas.clientWidth === 0 || canvas.clientHeight === 0) return;
-      // Drawn on demand: when the camera moved, something changed, or the scene is still loading.
+      // Drawn on demand: when the camera moved, something changed, or the scene is still loading
+      // (for a while: a scene that never says ready must not keep the page drawing).
       // A still world costs nothing, which a software-rendered browser (CI) needs to stay responsive.
       const camera = this.scene.activeCamera;
       camera?.update();
       const view = camera?.getViewMatrix() ?? null;
       const moved = view !== null && !view.equals(this.lastView);
-      if (!moved && performance.now() > this.drawUntil && this.scene.isReady()) return;
+      const now = performance.now();
+      if (!moved && now > this.drawUntil && (this.scene.isReady() || now > this.loadingUntil)) {
+        // At rest after frames drawn at a lower resolution: one sharp frame (a resize clears the
+        // canvas, so the resolution stays full until moving is slow again).
+        if (this.scaling > 1) {
+          this.scaling = 1;
+          this.engine.setHardwareScalingLevel(1);
+          document.body.dataset.previewScaling = '1.00';
+          this.scene.render(false);
+        }
+        return;
+      }
       if (view) this.lastView.copyFrom(view);
       this.scene.render(false);
+      this.adaptResolution(performance.now() - now);
       if (this.container && this.worldId) {
         this.frames++;
         document.body.dataset.previewWorld = this.worldId;
@@ -90,6 +106,19 @@ export class WorldPreview {
   /** Draws for a moment even if the camera stays still (after a change of the scene). */
   requestDraw(milliseconds = 600): void {
     this.drawUntil = Math.max(this.drawUntil, performance.now() + milliseconds);
+    this.loadingUntil = Math.max(this.loadingUntil, performance.now() + milliseconds + 8000);
+  }
+
+  /**
+   * Keeps a frame under ~120 ms: a frame slower than that renders the next ones at a lower
+   * resolution (up to 3× fewer pixels a side); fast frames bring it back up.
+   */
+  private adaptResolution(frameMs: number): void {
+    const next = frameMs > 120 ? Math.min(3, this.scaling * 1.25) : frameMs < 40 ? Math.max(1, this.scaling / 1.1) : this.scaling;
+    if (Math.abs(next - this.scaling) < 0.01) return;
+    this.scaling = next;
+    this.engine.setHardwareScalingLevel(next);
+    document.body.dataset.previewScaling = next.toFixed(2);
   }
 
   get loadedWorld(): string | null {

@@ -68,6 +68,8 @@ beforeAll(async () => {
   browser = await launchBrowser(await findBrowser({}));
   const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, acceptDownloads: true });
   page = await context.newPage();
+  // Two cores shared with another test file: a software-rendered page answers slowly at times.
+  page.setDefaultTimeout(90_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
 }, 180_000);
 afterAll(async () => {

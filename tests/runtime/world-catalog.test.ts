@@ -51,6 +51,28 @@ describe('world catalog', () => {
     expect((await restarted.find(second.id))?.seed).toBe(3);
   });
 
+  it('reports the generation\'s stages, stops it when the caller that started it cancels, and can start again', async () => {
+    const catalog = await openWorldCatalog({ store: dir.path });
+    const { id } = await catalog.add({ spec: smallSpec({ seed: 11 }) });
+    const controller = new AbortController();
+    const stages: string[] = [];
+    const first = catalog.load(id, { signal: controller.signal, onProgress: (e) => stages.push(e.stage) });
+    await new Promise((r) => setTimeout(r, 300));
+    controller.abort(new Error('cancelled by the test'));
+    await expect(first).rejects.toThrow(/cancelled/);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(catalog.get(id)!.status).toBe('known');
+    expect(await readdir(join(dir.path, 'worlds', id))).toEqual(['spec.json']);
+    const seen: string[] = [];
+    const world = await catalog.load(id, { onProgress: (e) => seen.push(e.stage) });
+    expect(world.stats.glbBytes).toBe(world.glb.byteLength);
+    expect(seen).toEqual(expect.arrayContaining(['shape', 'scatter', 'glb', 'chunks']));
+    expect(catalog.get(id)!.status).toBe('ready');
+    expect(await catalog.storedFile(id, 'world.glb')).toEqual(world.glb);
+    expect(await catalog.storedFile(id, 'chunks/../spec.json')).toBeUndefined();
+    expect(await catalog.storedFile(id, 'chunks/index.json')).toBeDefined();
+  });
+
   it('refuses unknown ids, and never turns one into a path', async () => {
     const catalog = await openWorldCatalog({ store: dir.path });
     await expect(catalog.load('world-1-deadbeef')).rejects.toThrow(/No world "world-1-deadbeef".*POST \/api\/worlds/);
