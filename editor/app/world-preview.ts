@@ -43,8 +43,6 @@ export class WorldPreview {
   private counts: PreviewCounts | null = null;
   private drawUntil = 0;
   private loadingUntil = 0;
-  /** Canvas pixels per rendered pixel: raised when frames are slow (a software renderer), so input stays responsive. */
-  private scaling = 1;
   private readonly lastView = new Matrix();
   private chunkIndexFor: (worldId: string) => Promise<ChunkIndex>;
 
@@ -77,20 +75,9 @@ export class WorldPreview {
       const view = camera?.getViewMatrix() ?? null;
       const moved = view !== null && !view.equals(this.lastView);
       const now = performance.now();
-      if (!moved && now > this.drawUntil && (this.scene.isReady() || now > this.loadingUntil)) {
-        // At rest after frames drawn at a lower resolution: one sharp frame (a resize clears the
-        // canvas, so the resolution stays full until moving is slow again).
-        if (this.scaling > 1) {
-          this.scaling = 1;
-          this.engine.setHardwareScalingLevel(1);
-          document.body.dataset.previewScaling = '1.00';
-          this.scene.render(false);
-        }
-        return;
-      }
+      if (!moved && now > this.drawUntil && (this.scene.isReady() || now > this.loadingUntil)) return;
       if (view) this.lastView.copyFrom(view);
       this.scene.render(false);
-      this.adaptResolution(performance.now() - now);
       if (this.container && this.worldId) {
         this.frames++;
         document.body.dataset.previewWorld = this.worldId;
@@ -107,18 +94,6 @@ export class WorldPreview {
   requestDraw(milliseconds = 600): void {
     this.drawUntil = Math.max(this.drawUntil, performance.now() + milliseconds);
     this.loadingUntil = Math.max(this.loadingUntil, performance.now() + milliseconds + 8000);
-  }
-
-  /**
-   * Keeps a frame under ~120 ms: a frame slower than that renders the next ones at a lower
-   * resolution (up to 3× fewer pixels a side); fast frames bring it back up.
-   */
-  private adaptResolution(frameMs: number): void {
-    const next = frameMs > 120 ? Math.min(3, this.scaling * 1.25) : frameMs < 40 ? Math.max(1, this.scaling / 1.1) : this.scaling;
-    if (Math.abs(next - this.scaling) < 0.01) return;
-    this.scaling = next;
-    this.engine.setHardwareScalingLevel(next);
-    document.body.dataset.previewScaling = next.toFixed(2);
   }
 
   get loadedWorld(): string | null {

@@ -79,8 +79,13 @@ export async function benchEditor(runs: number, log: (line: string) => void): Pr
     const firstFrameMs: number[] = [];
     const fps: number[] = [];
     try {
+      // One page, navigated again each run: the embedded Chromium runs single-process, and closing
+      // its last page ends it.
+      const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+      await page.goto(`${server.url}/`); // the server bundles the page on its first request
       for (let run = 0; run < runs; run++) {
-        const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+        await page.goto('about:blank');
+        await page.waitForTimeout(1000);
         start = performance.now();
         await page.goto(`${server.url}/`);
         await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 120_000 });
@@ -93,11 +98,15 @@ export async function benchEditor(runs: number, log: (line: string) => void): Pr
         await page.waitForFunction(() => Number(document.body.dataset.previewFrames ?? 0) > 0, null, { timeout: 240_000, polling: 50 });
         firstFrameMs.push(performance.now() - start);
         await page.waitForFunction(() => document.body.dataset.busy === '0', null, { timeout: 60_000 });
+        // Flying forward (W held): the preview draws every frame while the camera moves.
+        await page.locator('#preview').focus();
         const f0 = Number(await page.evaluate(() => document.body.dataset.previewFrames));
+        await page.keyboard.down('w');
         await page.waitForTimeout(5000);
-        fps.push((Number(await page.evaluate(() => document.body.dataset.previewFrames)) - f0) / 5);
-        log(`editor: ready ${Math.round(readyMs.at(-1)!)} ms, prompt → first preview frame ${Math.round(firstFrameMs.at(-1)!)} ms, preview ${fps.at(-1)!.toFixed(1)} fps`);
-        await page.close();
+        const f1 = Number(await page.evaluate(() => document.body.dataset.previewFrames));
+        await page.keyboard.up('w');
+        fps.push((f1 - f0) / 5);
+        log(`editor: ready ${Math.round(readyMs.at(-1)!)} ms, prompt → first preview frame ${Math.round(firstFrameMs.at(-1)!)} ms, preview ${fps.at(-1)!.toFixed(1)} fps flying`);
       }
     } finally {
       await browser.close();
@@ -118,9 +127,9 @@ export async function benchEditor(runs: number, log: (line: string) => void): Pr
         [
           ['generate job: POST /api/jobs → done (worker thread, chunks, files written to the store)', `**${(job / 1000).toFixed(2)} s**`, `${(floor / 1000).toFixed(2)} s`, `${(job / floor).toFixed(2)}×`],
           ['cutscene job: a 2 s plan at 320×180, 24 fps → MP4, glb, timeline, sheet in the store', `**${(filmJob / 1000).toFixed(1)} s**`, `${(filmFloor / 1000).toFixed(1)} s`, `${(filmJob / filmFloor).toFixed(2)}×`],
-          ['editor page: navigation → ready (schema loaded, form built)', `**${Math.round(median(readyMs))} ms**`, '', ''],
+          ['editor page: navigation → ready (7.7 MB script, schema loaded, form built, jobs and worlds listed)', `**${Math.round(median(readyMs))} ms**`, '', ''],
           ['prompt → first preview frame (interpret, add, generate job, glb download and load, first draw)', `**${(median(firstFrameMs) / 1000).toFixed(2)} s**`, `${(floor / 1000).toFixed(2)} s (generation alone)`, `${(median(firstFrameMs) / floor).toFixed(2)}×`],
-          ['preview frame rate, 1366×800 page (SwiftShader)', `**${median(fps).toFixed(1)} fps**`, '', ''],
+          ['preview frame rate while flying (W held), 1366×800 page (SwiftShader)', `**${median(fps).toFixed(1)} fps**`, 'vertex-bound: 170k triangles and 4.7k plants at full detail', ''],
           ['editor bundle (esbuild, minified)', `${(bundle.script.length / 2 ** 20).toFixed(2)} MiB, built in ${Math.round(bundleMs)} ms`, '', ''],
         ],
       ),
