@@ -38,7 +38,7 @@ export interface LoadedWorld {
 /** What a generated world's files hold: the editor's statistics. */
 export interface WorldFileStats {
   glbBytes: number;
-  /** Terrain, water and one copy of each structure piece; instanced objects are in `instances`. */
+  /** Terrain and water triangles (plants, rocks and structures are counted in `instances` and `structures`). */
   triangles: number;
   terrainTriangles: number;
   waterTriangles: number;
@@ -222,7 +222,7 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
       (error: Error) => {
         progressListeners.delete(id);
         loaded.delete(id);
-        status.set(id, signal?.aborted ? { status: 'known' } : { status: 'failed', error: error.message });
+        status.set(id, signal?.aborted ? { status: stats.has(id) ? 'ready' : 'known' } : { status: 'failed', error: error.message });
       },
     );
     return promise;
