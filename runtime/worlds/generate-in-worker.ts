@@ -30,17 +30,45 @@ export async function generateWorldFiles(spec: WorldSpec, onProgress?: (event: P
   return { world: files.world, glb: files.glb, chunks: files.chunks!.files, chunkIndex: files.chunks!.index, specJson: files.specJson, counts: files.report.counts };
 }
 
+/**
+ * A worker started ahead of need: loading the generators into a new thread takes ~0.8 s, so one
+ * waits, loaded, for the next world's spec. Each worker makes one world and ends (nothing carries
+ * over from one generation to the next); a new spare is started once a generation is over. Unref'd:
+ * a spare never keeps the process alive.
+ */
+let spare: Worker | null = null;
+
+function startWorker(): Worker {
+  const worker = new Worker(new URL('./world-worker.mjs', import.meta.url));
+  worker.unref();
+  worker.once('exit', () => {
+    if (spare === worker) spare = null;
+  });
+  return worker;
+}
+
+/** Starts the spare worker now (a server calls it at start, so its first world does not wait). */
+export function prewarmWorldWorker(): void {
+  spare ??= startWorker();
+}
+
 export function generateWorldInWorker(spec: WorldSpec, options: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void } = {}): Promise<GeneratedWorld> {
-  const worker = new Worker(new URL('./world-worker.mjs', import.meta.url), { workerData: { spec } });
+  const worker = spare ?? startWorker();
+  spare = null;
+  // At work it keeps the process alive until the world is made (only a waiting spare is unref'd).
+  worker.ref();
+  worker.postMessage({ spec });
   return new Promise((resolve, reject) => {
     const stop = () => {
       void worker.terminate();
+      setImmediate(prewarmWorldWorker);
       reject(new ServerError('WORLD_FAILED', `Generating world ${spec.seed} was cancelled.`, { cause: options.signal?.reason }));
     };
     options.signal?.addEventListener('abort', stop, { once: true });
     const finish = () => {
       options.signal?.removeEventListener('abort', stop);
       void worker.terminate();
+      setImmediate(prewarmWorldWorker);
     };
     worker.on('message', (message: { kind: 'progress'; event: ProgressEvent } | { kind: 'done'; result: GeneratedWorld } | { kind: 'failed'; message: string; code?: string }) => {
       if (message.kind === 'progress') options.onProgress?.(message.event);

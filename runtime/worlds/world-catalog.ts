@@ -21,7 +21,7 @@ import { WorldQuery } from '../../generators/world/world-query.ts';
 import type { ProgressEvent } from '../../generators/world/progress.ts';
 import type { World } from '../../generators/world/world.ts';
 import { ServerError } from '../server-error.ts';
-import { generateWorldInWorker, type GeneratedWorld } from './generate-in-worker.ts';
+import { generateWorldInWorker, prewarmWorldWorker, type GeneratedWorld } from './generate-in-worker.ts';
 
 export interface LoadedWorld {
   id: string;
@@ -112,6 +112,8 @@ export function worldIdOf(spec: WorldSpec): string {
 export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promise<WorldCatalog> {
   const maxLoaded = options.maxLoaded ?? 4;
   const generate = options.generate ?? ((spec: WorldSpec, o: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void }) => generateWorldInWorker(spec, o));
+  // The first world made should not wait for its worker to load the generators.
+  if (!options.generate) prewarmWorldWorker();
   const specs = new Map<string, WorldSpec>();
   const stats = new Map<string, WorldFileStats>();
   const progressListeners = new Map<string, Set<(event: ProgressEvent) => void>>();
