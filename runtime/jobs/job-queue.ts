@@ -27,6 +27,8 @@ export interface JobQueueOptions {
   work: Record<JobKind, JobWork>;
   /** Runs of one job before a restart-interrupted job is given up (default 3). */
   maxAttempts?: number;
+  /** Finished jobs kept (the newest; older records are forgotten — the cutscenes they filmed stay in the store). Default 200. */
+  keepFinished?: number;
 }
 
 export interface JobQueue {
@@ -43,6 +45,7 @@ export interface JobQueue {
 
 export async function openJobQueue(options: JobQueueOptions): Promise<JobQueue> {
   const maxAttempts = options.maxAttempts ?? 3;
+  const keepFinished = options.keepFinished ?? 200;
   const jobs = new Map<string, Job>();
   const waiting: string[] = [];
   const listeners = new Set<(job: Job) => void>();
@@ -68,6 +71,15 @@ export async function openJobQueue(options: JobQueueOptions): Promise<JobQueue> 
     Object.assign(job, { status, ...extra });
     if (status === 'done') job.progress = { stage: 'done', done: 1, total: 1, fraction: 1 };
     changed(job);
+    forgetOldJobs();
+  };
+  /** The job list stays bounded: finished jobs beyond the newest `keepFinished` are forgotten. */
+  const forgetOldJobs = () => {
+    const finished = [...jobs.values()].filter((j) => FINISHED_STATUSES.has(j.status)).sort((a, b) => b.id.localeCompare(a.id));
+    for (const old of finished.slice(keepFinished)) {
+      jobs.delete(old.id);
+      void options.store.remove(old.id);
+    }
   };
 
   const pump = () => {

@@ -15,6 +15,8 @@ export interface JobStore {
   loadAll(): Promise<{ jobs: Job[]; skipped: string[] }>;
   /** Writes the job now (status changes) or soon (progress only). */
   save(job: Job, options?: { progressOnly?: boolean }): Promise<void>;
+  /** Deletes a job's file (after its pending writes). */
+  remove(id: string): Promise<void>;
   /** Waits for every pending write. */
   flush(): Promise<void>;
 }
@@ -77,6 +79,13 @@ export async function openJobStore(dir: string): Promise<JobStore> {
         }, wait),
       );
       return Promise.resolve();
+    },
+    remove(id) {
+      clearTimeout(pendingTimers.get(id));
+      pendingTimers.delete(id);
+      const next = (chains.get(id) ?? Promise.resolve()).then(() => rm(join(dir, `${id}.json`), { force: true })).catch(() => undefined);
+      chains.set(id, next);
+      return next;
     },
     async flush() {
       for (const [id, timer] of pendingTimers) {

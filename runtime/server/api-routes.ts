@@ -89,8 +89,8 @@ export const ROUTES = {
     path: '/api/events',
     tag: 'jobs',
     summary: 'Job progress as Server-Sent Events.',
-    description: 'At connect, one `job` event per known job; then one per change (status, progress). Each event\'s data is the whole Job as JSON.',
-    responses: { 200: file('text/event-stream of `event: job` messages.', 'text/event-stream') },
+    description: 'At connect, one `job` event per known job; then one per change (status, progress). Each event\'s data is the whole Job as JSON. At most 64 streams are open at once (429 beyond).',
+    responses: { 200: file('text/event-stream of `event: job` messages.', 'text/event-stream'), 429: json('Too many event streams open.') },
   },
 
   worldSpecSchema: { method: 'get', path: '/api/schema/world-spec', tag: 'worlds', summary: 'The WorldSpec JSON Schema (what `worldsmith schema` prints).', responses: { 200: json('JSON Schema.') } },

@@ -34,6 +34,8 @@ export interface EditorServices {
 
 export const CUTSCENE_DEFAULTS = { width: 640, height: 360, fps: 24 } as const;
 const SSE_HEARTBEAT_MS = 15_000;
+/** Event streams open at once; more are refused (429) so clients cannot hold the server's sockets. */
+export const MAX_EVENT_STREAMS = 64;
 
 export function mountEditorApi(app: Application, options: { context: RoomContext; editor: EditorServices; requireKey: (req: Request) => void }): void {
   const { context, editor, requireKey } = options;
@@ -150,7 +152,13 @@ export function mountEditorApi(app: Application, options: { context: RoomContext
     requireKey(req);
     res.json(editor.jobs.cancel(jobOf(req).id));
   });
-  mountRoute(app, ROUTES.events, (req, res) => streamJobEvents(req, res, editor.jobs));
+  let eventStreams = 0;
+  mountRoute(app, ROUTES.events, (req, res) => {
+    if (eventStreams >= MAX_EVENT_STREAMS) throw new ServerError('LIMIT', `This server already sends job events to ${MAX_EVENT_STREAMS} clients; close one (each browser tab of the editor holds one) and try again.`);
+    eventStreams++;
+    req.on('close', () => eventStreams--);
+    streamJobEvents(req, res, editor.jobs);
+  });
 
   mountRoute(app, ROUTES.getCutsceneFile, async (req, res) => {
     const id = String(req.params.cutsceneId);

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeMedia } from '../../engine-bridge/video/probe-media.ts';
 import { validateGlb } from '../../generators/export/validate-glb.ts';
 import type { Job } from '../../runtime/jobs/job.ts';
+import { MAX_EVENT_STREAMS } from '../../runtime/server/editor-api.ts';
 import { startStreamServer, type StreamServer } from '../../runtime/server/start-stream-server.ts';
 import { OPENAPI_FILE, openApiText } from '../../runtime/server/write-openapi.ts';
 
@@ -120,6 +121,25 @@ describe('editor API', () => {
     // Nothing was written for the refused requests.
     expect(await readdir(join(store, 'worlds'))).toEqual([]);
     expect(await readdir(join(store, 'textures'))).toEqual([]);
+  });
+
+  it('caps the event streams a client can hold open', async () => {
+    const open: AbortController[] = [];
+    for (let i = 0; i < MAX_EVENT_STREAMS; i++) {
+      const controller = new AbortController();
+      const response = await fetch(`${server.url}/api/events`, { signal: controller.signal });
+      expect(response.status).toBe(200);
+      open.push(controller);
+    }
+    const refused = await call('GET', '/api/events');
+    expect(refused.status).toBe(429);
+    expect(refused.json.error.message).toMatch(/close one/);
+    open.pop()!.abort();
+    await new Promise((r) => setTimeout(r, 200));
+    const controller = new AbortController();
+    expect((await fetch(`${server.url}/api/events`, { signal: controller.signal })).status).toBe(200);
+    for (const c of [...open, controller]) c.abort();
+    await new Promise((r) => setTimeout(r, 200));
   });
 
   it('interprets, adds and generates a world as a job followed over SSE; planning waits for it', async () => {

@@ -101,6 +101,21 @@ describe('job queue', () => {
     await queue.close();
   });
 
+  it('forgets the oldest finished jobs beyond its limit, files and all', async () => {
+    const dir = await tempDir();
+    const quick: JobWork = async () => ({ ok: true });
+    const queue = await openJobQueue({ store: await openJobStore(dir), work: { generate: quick, cutscene: quick }, keepFinished: 3 });
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const job = queue.submit('generate', 'world-1-aaaaaaaa', {});
+      ids.push(job.id);
+      await until(() => queue.get(job.id)!.status === 'done');
+    }
+    expect(queue.list().map((j) => j.id)).toEqual(ids.slice(2).reverse());
+    await queue.close();
+    expect((await readdir(dir)).sort()).toEqual(ids.slice(2).map((id) => `${id}.json`));
+  });
+
   it('keeps a failure with its code and message', async () => {
     const dir = await tempDir();
     const fail: JobWork = async () => {
