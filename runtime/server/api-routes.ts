@@ -29,7 +29,7 @@ const Stats = Type.Object(
     materials: Type.Integer(),
     chunks: Type.Integer(),
   },
-  { description: 'What the generated files hold.' },
+  { $id: 'WorldFileStats', description: 'What the generated files hold.' },
 );
 const WorldSummary = Type.Object({
   id: WorldId,
@@ -39,7 +39,7 @@ const WorldSummary = Type.Object({
   status: Type.Union([Type.Literal('known'), Type.Literal('generating'), Type.Literal('ready'), Type.Literal('failed')]),
   error: Type.Optional(Type.String()),
   stats: Type.Optional(Stats),
-});
+}, { $id: 'WorldSummary' });
 const Job = Type.Object({
   id: JobId,
   kind: Type.Union([Type.Literal('generate'), Type.Literal('cutscene')]),
@@ -53,7 +53,7 @@ const Job = Type.Object({
   notes: Type.Array(Type.String()),
   error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
   result: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'generate: {worldId, stats}; cutscene: {cutsceneId, frames, durationSeconds, files: {mp4, glb, timeline, contactSheet, plan}}.' })),
-});
+}, { $id: 'Job' });
 const TextureSummary = Type.Object(
   {
     id: TextureId,
@@ -71,9 +71,9 @@ const TextureSummary = Type.Object(
     materialUrl: Type.String(),
     zipUrl: Type.String(),
   },
-  { description: 'A PBR texture set: its maps, what each word did, its files.' },
+  { $id: 'TextureSummary', description: 'A PBR texture set: its maps, what each word did, its files.' },
 );
-const PlanAnswer = Type.Object({ plan: ShotPlanBody, notes: Type.Array(Type.String()), durationSeconds: Type.Number() });
+const PlanAnswer = Type.Object({ plan: ShotPlanBody, notes: Type.Array(Type.String()), durationSeconds: Type.Number() }, { $id: 'PlanAnswer' });
 
 const json = (description: string, schema?: TSchema) => ({ description, ...(schema ? { schema } : {}) });
 const file = (description: string, type: string) => ({ description, type });

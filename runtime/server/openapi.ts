@@ -26,6 +26,17 @@ const ERROR_SCHEMA = {
 /** TypeBox schemas are JSON Schema; drop TypeBox's own symbol keys by a JSON round trip. */
 const plain = (schema: TSchema) => JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
 
+/** Named schemas (`$id`) go to components once and are referred to by `$ref` everywhere they appear. */
+function hoistNamed(value: unknown, components: Record<string, unknown>): unknown {
+  if (Array.isArray(value)) return value.map((v) => hoistNamed(v, components));
+  if (!value || typeof value !== 'object') return value;
+  const { $id, ...rest } = value as Record<string, unknown>;
+  const inner = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, hoistNamed(v, components)]));
+  if (typeof $id !== 'string') return inner;
+  components[$id] = inner;
+  return { $ref: `#/components/schemas/${$id}` };
+}
+
 export function buildOpenApiDocument(routes: readonly ApiRoute[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
@@ -44,7 +55,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[]): Record<string
       const type = response.type ?? 'application/json';
       responses[status] = { description: response.description, content: { [type]: response.schema ? { schema: plain(response.schema) } : {} } };
     }
-    responses['4XX'] = { description: 'The request was refused: its code and message say why.', content: { 'application/json': { schema: ERROR_SCHEMA } } };
+    responses['4XX'] = { description: 'The request was refused: its code and message say why.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     (paths[path] ??= {})[route.method] = {
       operationId: `${route.method}${path.replace(/[{}]/g, '').replace(/(^|[/.-])([a-z])/g, (_m, _s, c: string) => c.toUpperCase())}`,
       summary: route.summary,
@@ -55,6 +66,8 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[]): Record<string
       responses,
     };
   }
+  const schemas: Record<string, unknown> = { Error: ERROR_SCHEMA };
+  const hoisted = hoistNamed(paths, schemas);
   return {
     openapi: '3.1.0',
     info: {
@@ -63,6 +76,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[]): Record<string
       description:
         'The HTTP API of `worldsmith serve`: worlds from prompts or specs, background jobs (generation, cutscene filming) with progress over Server-Sent Events, the texture lab, shot planning, files and join tokens for the live streams. Errors are JSON {error: {code, message, path?}} with a 4xx status for the client\'s mistakes.',
     },
-    paths,
+    paths: hoisted,
+    components: { schemas },
   };
 }
