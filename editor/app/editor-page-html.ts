@@ -196,6 +196,7 @@ export const EDITOR_PAGE_HTML = `<!doctype html>
         <button id="generate" type="button" class="primary grow">Generate</button>
       </div>
       <h2 style="margin-top: 6px">Spec</h2>
+      <label class="muted" title="A spec.json from worldsmith generate or interpret --json: read in the browser, sent as JSON, generated.">open a spec file <input id="spec-open" type="file" accept=".json,application/json"></label>
       <form id="spec-form" autocomplete="off" onsubmit="return false"><p class="muted">Loading the WorldSpec schema…</p></form>
       <button id="regenerate" type="button" class="primary" disabled>Regenerate from the form</button>
     </div>

@@ -31,6 +31,7 @@ export function mountWorldTab(preview: WorldPreview, feed: JobFeed, schema: Json
   const picker = byId<HTMLSelectElement>('world-select');
   const generateButton = byId<HTMLButtonElement>('generate');
   const regenerateButton = byId<HTMLButtonElement>('regenerate');
+  const specFile = byId<HTMLInputElement>('spec-open');
 
   /** The seed this action uses: the field's, or the next one when the seed is not locked. */
   const seedForAction = (): number => {
@@ -89,6 +90,33 @@ export function mountWorldTab(preview: WorldPreview, feed: JobFeed, schema: Json
       await buildWorld(preview, feed, spec);
       showSpec(spec);
       renderCompare(byId('compare'), before, { image: preview.snapshot(), worldId: state.worldId! }, diffSpecs(before.spec, spec));
+    }),
+  );
+
+  // A spec file from disk: read here and sent as JSON (no upload; the server checks it like any spec).
+  specFile.addEventListener(
+    'change',
+    running(async () => {
+      const file = specFile.files?.[0];
+      specFile.value = '';
+      if (!file) return;
+      let spec: WorldSpec;
+      try {
+        const parsed = (JSON.parse(await file.text()) as { spec?: WorldSpec } & WorldSpec);
+        spec = parsed.spec ?? parsed; // interpret --json wraps it in {spec, explanation}
+      } catch (error) {
+        throw new ApiError(400, 'SPEC_FILE', `${file.name} is not JSON: ${(error as Error).message}`);
+      }
+      byId('explanation').replaceChildren(byId('explanation').ownerDocument.createTextNode(`Opened ${file.name}.`));
+      byId('compare').replaceChildren();
+      byId('compare').hidden = true;
+      const summary = await buildWorld(preview, feed, spec);
+      // The server's whole spec (defaults filled in), as the form shows it.
+      const whole = await api.spec(summary.id);
+      updateState({ spec: whole });
+      seedInput.value = String(whole.seed);
+      if (typeof whole.prompt === 'string' && whole.prompt) prompt.value = whole.prompt;
+      showSpec(whole);
     }),
   );
 

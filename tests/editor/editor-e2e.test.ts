@@ -228,6 +228,19 @@ describe('the editor in a real browser', () => {
     expect(hud).toMatch(/fps/i);
     expect(hud).toMatch(/latency|ms/i);
     await page.click('#tab-world');
+  });
+
+  it('opens a spec file from disk, and says plainly when a file is not one', async () => {
+    const bad = join(downloads, 'not-a-spec.json');
+    await writeFile(bad, '{"seed": 4, "size": ');
+    await page.setInputFiles('#spec-open', bad);
+    await expect.poll(() => page.locator('#error').innerText()).toMatch(/not-a-spec\.json is not JSON/);
+    await page.setInputFiles('#spec-open', 'samples/specs/river-valley-256.json');
+    const spec = JSON.parse(await readFile('samples/specs/river-valley-256.json', 'utf8'));
+    await page.waitForFunction((seed) => (document.body.dataset.previewWorld ?? '').startsWith(`world-${seed}-`), spec.seed, { timeout: 240_000 });
+    await idle();
+    expect(await page.inputValue('#seed')).toBe(String(spec.seed));
+    expect(Number(await page.inputValue('#spec-form [data-path="/terrain/maxHeight"]'))).toBe(spec.terrain?.maxHeight ?? 120);
     expect(pageErrors).toEqual([]);
   });
 });
