@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { findBrowser } from '../../engine-bridge/render/find-browser.ts';
 import { DEFAULT_MODEL_DIR, startStreamServer, type StreamServerOptions } from '../../runtime/server/start-stream-server.ts';
 import { integerFlag, parseFlags } from '../parse-flags.ts';
 import { UsageError } from '../usage-error.ts';
@@ -89,6 +90,9 @@ Example:
       ...(values['max-rooms'] ? { maxRooms: integerFlag('serve', 'max-rooms', values['max-rooms'], 1, 10_000)! } : {}),
       ...(values['clients-per-room'] ? { clientsPerRoom: integerFlag('serve', 'clients-per-room', values['clients-per-room'], 1, 1_000)! } : {}),
     };
+    const browser = { executablePath: values.browser, gpu: values.gpu === true, system: values['system-chromium'] === true };
+    // A browser that cannot work is said now, not when the first cutscene job fails.
+    if (values.browser !== undefined && values['no-editor'] !== true) await findBrowser(browser);
     const server = await startStreamServer({
       port: integerFlag('serve', 'port', values.port, 0, 65535) ?? 2567,
       host: values.host,
@@ -104,7 +108,7 @@ Example:
       limits,
       worlds,
       editor: values['no-editor'] !== true,
-      browser: { executablePath: values.browser, gpu: values.gpu === true, system: values['system-chromium'] === true },
+      browser,
     });
     io.err(
       values['no-editor']

@@ -39,7 +39,9 @@ export function checkAgainst(schema: TSchema, value: unknown, where: 'body' | 'q
   if (!first) throw new ServerError('VALIDATION', `The request ${where} is not valid.`);
   const path = first.path || '/';
   const described = (first.schema as { description?: string }).description;
-  const got = first.value === undefined ? 'nothing' : JSON.stringify(first.value)?.slice(0, 60);
+  const given = first.value === undefined ? 'nothing' : (JSON.stringify(first.value) ?? String(first.value));
+  const length = typeof first.value === 'string' ? first.value.length : given.length;
+  const got = given.length > 60 ? `${given.slice(0, 57)}… (${length} characters)` : given;
   throw new ServerError('VALIDATION', `The request ${where} is not valid at "${path}": ${first.message.replace(/\.$/, '')} (got ${got}).${described ? ` ${described}` : ''}`, { path });
 }
 

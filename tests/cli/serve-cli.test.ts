@@ -27,6 +27,10 @@ describe('worldsmith serve', () => {
     const store = await cli(['serve', '--port', '0', '--store', join(dir.path, 'a-file', 'store')]);
     expect(store.code).toBe(1);
     expect(store.err).toMatch(/The store .* cannot be used \(ENOTDIR\)/);
+    // The browser cutscene jobs would film with is checked at start, not at the first job.
+    const browser = await cli(['serve', '--port', '0', '--store', join(dir.path, 'browser-store'), '--browser', join(dir.path, 'no-chromium')]);
+    expect(browser.code).not.toBe(0);
+    expect(browser.err).toMatch(/no-chromium \(from --browser\) is not an executable file/);
   });
 
   it('serves the HTTP API on the port it prints, keeps its worlds in the store, and stops on Ctrl-C', async () => {

@@ -98,6 +98,7 @@ describe('editor API', () => {
       ['POST', '/api/jobs', { kind: 'generate', worldId: '../../etc' }, 400, '/worldId'],
       ['POST', '/api/jobs', { kind: 'generate', worldId: 'world-1-aaaaaaaa' }, 404, /No world "world-1-aaaaaaaa"/],
       ['POST', '/api/textures', { description: 'bricks', size: 300 }, 400, '/size'],
+      ['POST', '/api/textures', { description: 'x'.repeat(201) }, 400, /\(201 characters\)/],
       ['POST', '/api/textures', { description: 'a glass of warm milk' }, 400, /TEXTURE|describe|famil/i],
       ['GET', '/api/worlds/not-a-world', undefined, 400, '/id'],
       ['GET', '/api/jobs/job-00000000-00000000', undefined, 404, /No job/],
