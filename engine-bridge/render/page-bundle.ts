@@ -30,6 +30,13 @@ export function pageScript(entry: PageEntry): Promise<string> {
   return script;
 }
 
+/** A browser page's entry and all it imports as one minified script for current Chromium (esbuild). */
+export async function bundleBrowserScript(entryFile: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({ entryPoints: [entryFile], bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', minify: true, write: false, logLevel: 'silent' });
+  return result.outputFiles[0].text;
+}
+
 /** The still renderer's page. */
 export function renderPageScript(): Promise<string> {
   return pageScript('render-page');
@@ -63,18 +70,7 @@ async function build(entry: PageEntry): Promise<string> {
   } catch {
     // Not bundled yet.
   }
-  const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    entryPoints: [join(here, `page/${entry}.ts`)],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
-    write: false,
-    logLevel: 'silent',
-  });
-  const script = result.outputFiles[0].text;
+  const script = await bundleBrowserScript(join(here, `page/${entry}.ts`));
   await mkdir(dirname(file), { recursive: true });
   const temp = `${file}.tmp-${process.pid}`;
   await writeFile(temp, script);

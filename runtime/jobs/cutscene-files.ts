@@ -4,8 +4,9 @@
  * of it; temp directories a crash left are removed at start. Reads take only ids of the job id
  * form and names of the fixed set: no request string becomes any other path.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { removeTempEntries, writeDirectoryAtomic } from '../store/atomic-files.ts';
 import { JOB_ID_PATTERN } from './job-store.ts';
 
 export const CUTSCENE_FILES = ['cutscene.mp4', 'cutscene.glb', 'timeline.json', 'contact-sheet.png', 'plan.json'] as const;
@@ -29,7 +30,7 @@ export interface CutsceneFiles {
 export async function openCutsceneFiles(storeDir: string): Promise<CutsceneFiles> {
   const root = join(storeDir, 'cutscenes');
   await mkdir(root, { recursive: true });
-  for (const name of await readdir(root)) if (name.includes('.tmp-')) await rm(join(root, name), { recursive: true, force: true });
+  await removeTempEntries(root);
   const valid = (id: string, name: string) => JOB_ID_PATTERN.test(id) && (CUTSCENE_FILES as readonly string[]).includes(name);
   const pathOf = async (id: string, name: string) => {
     if (!valid(id, name)) return undefined;
@@ -39,12 +40,7 @@ export async function openCutsceneFiles(storeDir: string): Promise<CutsceneFiles
   return {
     async write(id, files) {
       if (!JOB_ID_PATTERN.test(id)) throw new Error(`not a cutscene id: ${id}`);
-      const temp = join(root, `${id}.tmp-${process.pid}`);
-      await rm(temp, { recursive: true, force: true });
-      await mkdir(temp);
-      for (const [name, data] of Object.entries(files)) await writeFile(join(temp, name), data);
-      await rm(join(root, id), { recursive: true, force: true });
-      await rename(temp, join(root, id));
+      await writeDirectoryAtomic(root, id, Object.entries(files).map(([name, data]) => ({ name, data })));
     },
     pathOf,
     async read(id, name) {

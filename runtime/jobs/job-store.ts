@@ -3,8 +3,9 @@
  * a crash leaves the old version or the new one, never half of one. Writes of one job are queued
  * in order; progress is written at most twice a second (status changes at once).
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { removeTempEntries, writeFileAtomic } from '../store/atomic-files.ts';
 import { JOB_KINDS, type Job } from './job.ts';
 
 export const JOB_ID_PATTERN = /^job-[0-9a-z]{8,14}-[0-9a-f]{8}$/;
@@ -30,11 +31,7 @@ export async function openJobStore(dir: string): Promise<JobStore> {
   const write = (job: Job) => {
     const text = `${JSON.stringify(job, null, 2)}\n`;
     const path = join(dir, `${job.id}.json`);
-    const next = (chains.get(job.id) ?? Promise.resolve()).then(async () => {
-      const temp = `${path}.tmp-${process.pid}`;
-      await writeFile(temp, text);
-      await rename(temp, path);
-    });
+    const next = (chains.get(job.id) ?? Promise.resolve()).then(() => writeFileAtomic(path, text));
     const settled = next.catch((error: Error) => console.error(`worldsmith serve: could not save job ${job.id}: ${error.message}`));
     chains.set(job.id, settled);
     lastWrite.set(job.id, Date.now());
@@ -45,12 +42,9 @@ export async function openJobStore(dir: string): Promise<JobStore> {
     async loadAll() {
       const jobs: Job[] = [];
       const skipped: string[] = [];
+      // Writes a crash interrupted: the file renamed before each is the job.
+      await removeTempEntries(dir);
       for (const name of await readdir(dir)) {
-        if (name.includes('.tmp-')) {
-          // A write a crash interrupted: the renamed file before it is the job.
-          await rm(join(dir, name), { force: true });
-          continue;
-        }
         if (!name.endsWith('.json') || !JOB_ID_PATTERN.test(name.slice(0, -5))) continue;
         try {
           const job = JSON.parse(await readFile(join(dir, name), 'utf8')) as Job;

@@ -21,6 +21,7 @@ import type { JobQueue } from '../jobs/job-queue.ts';
 import type { RoomContext } from '../rooms/room-context.ts';
 import { ServerError } from '../server-error.ts';
 import type { TextureLibrary } from '../textures/texture-library.ts';
+import type { WorldSummary } from '../worlds/world-catalog.ts';
 import { mountRoute } from './api-route.ts';
 import { ROUTES } from './api-routes.ts';
 
@@ -37,15 +38,18 @@ const SSE_HEARTBEAT_MS = 15_000;
 /** Event streams open at once; more are refused (429) so clients cannot hold the server's sockets. */
 export const MAX_EVENT_STREAMS = 64;
 
-export function mountEditorApi(app: Application, options: { context: RoomContext; editor: EditorServices; requireKey: (req: Request) => void }): void {
-  const { context, editor, requireKey } = options;
-  const { catalog } = context;
+export interface EditorApiOptions {
+  context: RoomContext;
+  editor: EditorServices;
+  /** Throws unless the request carries the server's API key (when it has one). */
+  requireKey: (req: Request) => void;
+  /** The world with this id, or a 404 (http-api.ts). */
+  knownWorld: (id: string) => Promise<WorldSummary>;
+}
 
-  const worldOf = async (id: string) => {
-    const summary = await catalog.find(id);
-    if (!summary) throw new ServerError('WORLD_UNKNOWN', `No world "${id.slice(0, 80)}" on this server: POST /api/worlds first, and use the id it returns.`, { path: '/id' });
-    return summary;
-  };
+export function mountEditorApi(app: Application, options: EditorApiOptions): void {
+  const { context, editor, requireKey, knownWorld: worldOf } = options;
+  const { catalog } = context;
   /** A world planning can use: generated before (its files are in the store) or now. */
   const generatedWorld = async (id: string) => {
     const summary = await worldOf(id);

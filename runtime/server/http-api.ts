@@ -44,12 +44,13 @@ export function mountHttpApi(app: Application, options: HttpApiOptions): void {
       throw new ServerError('TOKEN_INVALID', 'This endpoint needs the server\'s API key: send "Authorization: Bearer <key>" (the key given to worldsmith serve --api-key).');
     }
   };
-  const worldOf = async (req: Request) => {
-    const id = String(req.params.id);
+  /** The world a request's `:id` names, or 404 saying how to add one. */
+  const knownWorld = async (id: string) => {
     const summary = await context.catalog.find(id);
     if (!summary) throw new ServerError('WORLD_UNKNOWN', `No world "${id.slice(0, 80)}" on this server: POST /api/worlds first, and use the id it returns.`, { path: '/id' });
     return summary;
   };
+  const worldOf = (req: Request) => knownWorld(String(req.params.id));
 
   mountRoute(app, ROUTES.healthz, (_req, res) => res.json({ ok: true }));
   mountRoute(app, ROUTES.readyz, (_req, res) => {
@@ -100,7 +101,7 @@ export function mountHttpApi(app: Application, options: HttpApiOptions): void {
     res.status(201).json({ ...issued, worldId });
   });
 
-  if (options.editor) mountEditorApi(app, { context, editor: options.editor, requireKey });
+  if (options.editor) mountEditorApi(app, { context, editor: options.editor, requireKey, knownWorld });
 
   if (options.samplePage) {
     const page = options.samplePage;

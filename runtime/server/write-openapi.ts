@@ -3,8 +3,8 @@
  * same document the server answers at GET /api/openapi.json. A test fails when the committed file
  * is not current.
  */
-import { writeFile, rename } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../store/atomic-files.ts';
 import { ALL_ROUTES } from './api-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 
@@ -15,8 +15,6 @@ export function openApiText(): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const temp = `${OPENAPI_FILE}.tmp-${process.pid}`;
-  await writeFile(temp, openApiText());
-  await rename(temp, OPENAPI_FILE);
+  await writeFileAtomic(OPENAPI_FILE, openApiText());
   process.stderr.write(`Wrote ${OPENAPI_FILE}\n`);
 }

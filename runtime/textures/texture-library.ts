@@ -8,7 +8,7 @@
  * are the same set, made once.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeImageWithSharp } from '../../engine-bridge/images/sharp-image-encoder.ts';
 import { seedFromText } from '../../generators/seed/derive-seed.ts';
@@ -19,6 +19,7 @@ import { makeWorldTexturesInWorker } from '../../generators/textures/textures-in
 import { makeTextureSetFiles, type MaterialJson } from '../../generators/textures/texture-set-files.ts';
 import { makeTextureSet, type TextureSet } from '../../generators/textures/texture-set.ts';
 import { ServerError } from '../server-error.ts';
+import { removeTempEntries, writeDirectoryAtomic, writeFileAtomic } from '../store/atomic-files.ts';
 
 export const TEXTURE_LAB_SIZES = [256, 512, 1024] as const;
 const TEXTURE_ID_PATTERN = /^tex-\d{1,10}-[0-9a-f]{8}$/;
@@ -64,7 +65,7 @@ export interface TextureLibrary {
 export async function openTextureLibrary(storeDir: string): Promise<TextureLibrary> {
   const root = join(storeDir, 'textures');
   await mkdir(root, { recursive: true });
-  for (const name of await readdir(root)) if (name.includes('.tmp-')) await rm(join(root, name), { recursive: true, force: true });
+  await removeTempEntries(root);
   const making = new Map<string, Promise<TextureSummary>>();
 
   const summaryOf = (id: string, material: MaterialJson, fileNames: string[]): TextureSummary => {
@@ -121,12 +122,7 @@ export async function openTextureLibrary(storeDir: string): Promise<TextureLibra
           const explanation = describeMaterial(text);
           const set = await makeSet(explanation.recipe, size, seed);
           const { files, material } = await makeTextureSetFiles(set, { format: 'png', encode: encodeImageWithSharp, description: { text, explanation } });
-          const temp = join(root, `${id}.tmp-${process.pid}`);
-          await rm(temp, { recursive: true, force: true });
-          await mkdir(temp);
-          for (const f of files) await writeFile(join(temp, f.name), f.bytes);
-          await rm(join(root, id), { recursive: true, force: true });
-          await rename(temp, join(root, id));
+          await writeDirectoryAtomic(root, id, files.map((f) => ({ name: f.name, data: f.bytes })));
           return summaryOf(id, material, files.map((f) => f.name));
         })().finally(() => making.delete(id));
         making.set(id, promise);
@@ -155,9 +151,7 @@ export async function openTextureLibrary(storeDir: string): Promise<TextureLibra
       if (!ids.includes(textureId)) ids.push(textureId);
       const path = libraryPath(worldId);
       await mkdir(join(storeDir, 'worlds', worldId), { recursive: true });
-      const temp = `${path}.tmp-${process.pid}`;
-      await writeFile(temp, `${JSON.stringify({ textures: ids }, null, 2)}\n`);
-      await rename(temp, path);
+      await writeFileAtomic(path, `${JSON.stringify({ textures: ids }, null, 2)}\n`);
       return library.worldLibrary(worldId);
     },
   };

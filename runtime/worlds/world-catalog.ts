@@ -11,7 +11,7 @@
  * ever becomes a path.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChunkIndex } from '../../generators/export/build-chunked-documents.ts';
 import { interpretPrompt } from '../../generators/interpret/interpret-prompt.ts';
@@ -21,6 +21,7 @@ import { WorldQuery } from '../../generators/world/world-query.ts';
 import type { ProgressEvent } from '../../generators/world/progress.ts';
 import type { World } from '../../generators/world/world.ts';
 import { ServerError } from '../server-error.ts';
+import { writeFileAtomic } from '../store/atomic-files.ts';
 import { generateWorldInWorker, prewarmWorldWorker, type GeneratedWorld } from './generate-in-worker.ts';
 
 export interface LoadedWorld {
@@ -155,12 +156,6 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
     for (const id of await readdir(join(options.store, 'worlds'))) await lookInStore(id);
   }
 
-  const writeAtomic = async (path: string, data: Uint8Array | string) => {
-    const temp = `${path}.tmp-${process.pid}`;
-    await writeFile(temp, data);
-    await rename(temp, path);
-  };
-
   const summary = (id: string): WorldSummary => {
     const spec = specs.get(id)!;
     const s = status.get(id)!;
@@ -209,11 +204,11 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
       if (options.store) {
         const dir = dirOf(id);
         await mkdir(join(dir, 'chunks'), { recursive: true });
-        await writeAtomic(join(dir, 'world.glb'), made.glb);
-        for (const c of made.chunks) await writeAtomic(join(dir, 'chunks', c.name), c.bytes);
-        await writeAtomic(join(dir, 'chunks', 'index.json'), `${JSON.stringify(made.chunkIndex, null, 2)}\n`);
+        await writeFileAtomic(join(dir, 'world.glb'), made.glb);
+        for (const c of made.chunks) await writeFileAtomic(join(dir, 'chunks', c.name), c.bytes);
+        await writeFileAtomic(join(dir, 'chunks', 'index.json'), `${JSON.stringify(made.chunkIndex, null, 2)}\n`);
         // Last: a world with stats.json has all its files.
-        await writeAtomic(join(dir, 'stats.json'), `${JSON.stringify(fileStats, null, 2)}\n`);
+        await writeFileAtomic(join(dir, 'stats.json'), `${JSON.stringify(fileStats, null, 2)}\n`);
       }
       stats.set(id, fileStats);
       status.set(id, { status: 'ready' });
@@ -244,7 +239,7 @@ export async function openWorldCatalog(options: WorldCatalogOptions = {}): Promi
         status.set(id, { status: 'known' });
         if (options.store) {
           await mkdir(dirOf(id), { recursive: true });
-          await writeAtomic(join(dirOf(id), 'spec.json'), `${JSON.stringify(spec, null, 2)}\n`);
+          await writeFileAtomic(join(dirOf(id), 'spec.json'), `${JSON.stringify(spec, null, 2)}\n`);
         }
       }
       return summary(id);
